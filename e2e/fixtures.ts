@@ -1,0 +1,67 @@
+import { test as base, expect } from '@playwright/test';
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import { startSimulator, type SimulatorHandle } from '../sim/start';
+
+export const ROOT_PASSWORD = 'e2e-root-pw';
+
+export interface Stack {
+  sim: SimulatorHandle;
+  /** The dashboard, served by Vite's dev server with `/api` proxied to `sim`. */
+  appUrl: string;
+}
+
+/** Talks to the simulator's loopback-only control API (`/__sim/...`). */
+export class SimControl {
+  constructor(private readonly simUrl: string) {}
+
+  async call<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.simUrl}/__sim/${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sim control ${route}: HTTP ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  reset(options: Record<string, unknown> = {}) {
+    return this.call('POST', 'reset', { rootPassword: ROOT_PASSWORD, ...options });
+  }
+}
+
+export const test = base.extend<{ simControl: SimControl }, { stack: Stack }>({
+  stack: [
+    async ({}, use, workerInfo) => {
+      const sim = await startSimulator({ port: 0, rootPassword: ROOT_PASSWORD });
+      process.env.OBSHELL_URL = sim.url;
+      const server: ViteDevServer = await createServer({
+        configFile: path.resolve('vite.config.ts'),
+        cacheDir: path.resolve(`node_modules/.vite-e2e-${workerInfo.workerIndex}`),
+        server: { port: 0, host: '127.0.0.1', strictPort: false },
+        logLevel: 'warn',
+      });
+      await server.listen();
+      const address = server.httpServer?.address();
+      if (!address || typeof address === 'string') throw new Error('vite did not listen');
+      await use({ sim, appUrl: `http://127.0.0.1:${address.port}` });
+      await server.close();
+      await sim.close();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  simControl: [
+    async ({ stack }, use) => {
+      const control = new SimControl(stack.sim.url);
+      await control.reset();
+      await use(control);
+    },
+    { auto: true },
+  ],
+  baseURL: async ({ stack }, use) => {
+    await use(stack.appUrl);
+  },
+});
+
+export { expect };

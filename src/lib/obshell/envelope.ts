@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** The `error` part of obshell's envelope: `errCode` since 4.3.1, only the integer `code` before. */
+export const apiErrorSchema = z.looseObject({
+  code: z.number().int().optional(),
+  errCode: z.string().optional(),
+  message: z.string().default(''),
+  subErrors: z.array(z.unknown()).nullish(),
+});
+
+export const envelopeSchema = z.looseObject({
+  successful: z.boolean(),
+  timestamp: z.string().optional(),
+  duration: z.number().optional(),
+  status: z.number().int(),
+  traceId: z.string().optional(),
+  data: z.unknown().optional(),
+  error: apiErrorSchema.nullish(),
+});
+
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** Where a failure came from: obshell itself, the network, or a response we could not read. */
+export type ObshellErrorKind = 'server' | 'network' | 'timeout' | 'bad-response';
+
+export interface ObshellErrorInit {
+  kind: ObshellErrorKind;
+  status: number;
+  message: string;
+  errCode?: string | undefined;
+  code?: number | undefined;
+  traceId?: string | undefined;
+  subErrors?: unknown[] | undefined;
+}
+
+/**
+ * Every failure of an obshell call. Carries what obshell said (never the request, so it can be
+ * shown or reported without leaking a password).
+ */
+export class ObshellError extends Error {
+  readonly kind: ObshellErrorKind;
+  readonly status: number;
+  readonly errCode: string | undefined;
+  readonly code: number | undefined;
+  readonly traceId: string | undefined;
+  readonly subErrors: unknown[];
+
+  constructor(init: ObshellErrorInit) {
+    super(init.message);
+    this.name = 'ObshellError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.errCode = init.errCode;
+    this.code = init.code;
+    this.traceId = init.traceId;
+    this.subErrors = init.subErrors ?? [];
+  }
+
+  get isUnauthorized(): boolean {
+    return this.status === 401 || this.code === 10008;
+  }
+}
+
+export function isObshellError(error: unknown): error is ObshellError {
+  return error instanceof ObshellError;
+}
+
+/** Turns a parsed envelope into its data (checked by `dataSchema`) or an ObshellError. */
+export function unwrapEnvelope<T extends z.ZodType>(
+  httpStatus: number,
+  body: unknown,
+  dataSchema: T,
+): z.infer<T> {
+  const parsed = envelopeSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ObshellError({
+      kind: 'bad-response',
+      status: httpStatus,
+      message: `Unexpected response from obshell (HTTP ${httpStatus}): not an obshell envelope`,
+    });
+  }
+  const envelope = parsed.data;
+  if (!envelope.successful || envelope.error) {
+    throw new ObshellError({
+      kind: 'server',
+      status: envelope.status || httpStatus,
+      message: envelope.error?.message || `obshell answered HTTP ${httpStatus}`,
+      errCode: envelope.error?.errCode,
+      code: envelope.error?.code,
+      traceId: envelope.traceId,
+      subErrors: envelope.error?.subErrors ?? [],
+    });
+  }
+  const data = dataSchema.safeParse(envelope.data);
+  if (!data.success) {
+    const where = data.error.issues[0]?.path.join('.') || 'data';
+    throw new ObshellError({
+      kind: 'bad-response',
+      status: httpStatus,
+      message: `Unexpected response from obshell: field "${where}" ${data.error.issues[0]?.message ?? 'is invalid'}`,
+      traceId: envelope.traceId,
+    });
+  }
+  return data.data;
+}

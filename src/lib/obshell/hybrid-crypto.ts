@@ -1,0 +1,97 @@
+import type * as Forge from 'node-forge';
+
+/**
+ * obshell's "hybrid encryption" (auth v2): the JSON body goes AES-128-CBC under a fresh key/IV, the
+ * auth header (password, expiry, uri, key‖iv) goes RSA PKCS#1 v1.5 under the agent's public key.
+ *
+ * WebCrypto cannot do RSA PKCS#1 v1.5 encryption and `crypto.subtle` is absent on plain-http
+ * intranet origins, so this uses node-forge, loaded on first use to keep it out of the first page.
+ */
+
+/** RSA PKCS#1 v1.5 takes at most keyBytes − 11 bytes a block; 53 is safe for 512-bit keys too. */
+export const HEADER_CHUNK_BYTES = 53;
+
+export interface AuthHeaderFields {
+  auth: string;
+  /** Expiry, unix seconds. obshell only decodes it as a string. */
+  ts: string;
+  uri: string;
+  keys: string;
+}
+
+export interface EncryptedRequest {
+  header: string;
+  body: string | undefined;
+}
+
+let forgePromise: Promise<typeof Forge> | undefined;
+function loadForge(): Promise<typeof Forge> {
+  forgePromise ??= import('node-forge').then((m) => m.default);
+  return forgePromise;
+}
+
+export function randomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  return bytes;
+}
+
+function toBinaryString(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += String.fromCharCode(byte);
+  return out;
+}
+
+function utf8Binary(text: string): string {
+  return toBinaryString(new TextEncoder().encode(text));
+}
+
+/** A loaded agent key; parse once per key, reuse for every request. */
+export interface AgentPublicKey {
+  encryptBlock(binary: string): string;
+  readonly bits: number;
+}
+
+/** Parses obshell's `public_key`: base64 of a PKCS#1 DER RSAPublicKey (SPKI is accepted too). */
+export async function importAgentPublicKey(publicKeyBase64: string): Promise<AgentPublicKey> {
+  const forge = await loadForge();
+  const der = forge.util.decode64(publicKeyBase64.trim());
+  const key = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(der));
+  return {
+    bits: key.n.bitLength(),
+    encryptBlock: (binary) => key.encrypt(binary, 'RSAES-PKCS1-V1_5'),
+  };
+}
+
+/** Encrypts the auth header JSON in ≤ 53-byte chunks and concatenates the RSA blocks. */
+export async function encryptHeader(
+  key: AgentPublicKey,
+  fields: AuthHeaderFields,
+): Promise<string> {
+  const forge = await loadForge();
+  const plain = utf8Binary(JSON.stringify(fields));
+  let cipher = '';
+  for (let offset = 0; offset < plain.length; offset += HEADER_CHUNK_BYTES) {
+    cipher += key.encryptBlock(plain.slice(offset, offset + HEADER_CHUNK_BYTES));
+  }
+  return forge.util.encode64(cipher);
+}
+
+/** AES-128-CBC with PKCS#7 padding, base64. The key must be 16 bytes (32 makes obshell panic). */
+export async function encryptBody(
+  json: string,
+  aesKey: Uint8Array,
+  iv: Uint8Array,
+): Promise<string> {
+  const forge = await loadForge();
+  const cipher = forge.cipher.createCipher('AES-CBC', toBinaryString(aesKey));
+  cipher.start({ iv: toBinaryString(iv) });
+  cipher.update(forge.util.createBuffer(utf8Binary(json), 'raw'));
+  cipher.finish();
+  return forge.util.encode64(cipher.output.getBytes());
+}
+
+export async function encodeKeys(aesKey: Uint8Array, iv: Uint8Array): Promise<string> {
+  const forge = await loadForge();
+  return forge.util.encode64(toBinaryString(aesKey) + toBinaryString(iv));
+}

@@ -1,0 +1,70 @@
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import react from '@vitejs/plugin-react';
+import { z } from 'zod';
+
+/**
+ * `npm run dev`: the app on Vite, `/api` proxied to obshell. With no OBSHELL_URL the embedded obshell
+ * simulator starts in this same process, so one Ctrl-C stops both.
+ */
+const devEnvSchema = z.object({
+  OBSHELL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SIM_PASSWORD: z.string().default('demo-root-pw'),
+});
+
+function readDevEnv() {
+  const parsed = devEnvSchema.safeParse({
+    OBSHELL_URL: process.env.OBSHELL_URL || undefined,
+    SIM_PORT: process.env.SIM_PORT || undefined,
+    SIM_PASSWORD: process.env.SIM_PASSWORD,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Bad dev configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+function announce(lines: string[]): Plugin {
+  return {
+    name: 'obshell-target-banner',
+    configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => lines.forEach((line) => server.config.logger.info(line)), 50);
+      });
+    },
+  };
+}
+
+export default defineConfig(async ({ command }) => {
+  const plugins: PluginOption[] = [react()];
+  let target: string | undefined;
+  if (command === 'serve' && !process.env.VITEST) {
+    const env = readDevEnv();
+    if (env.OBSHELL_URL) {
+      target = env.OBSHELL_URL;
+      plugins.push(announce([`  ➜  obshell:  ${target} (OBSHELL_URL)`]));
+    } else {
+      const { startSimulator } = await import('./sim/start.ts');
+      const sim = await startSimulator({ port: env.SIM_PORT, rootPassword: env.SIM_PASSWORD });
+      target = sim.url;
+      plugins.push(
+        announce([
+          `  ➜  obshell:  embedded simulator at ${sim.url}`,
+          `  ➜  demo root@sys password: ${env.SIM_PASSWORD}`,
+        ]),
+        {
+          name: 'embedded-obshell-simulator',
+          configureServer(server) {
+            server.httpServer?.once('close', () => void sim.close());
+          },
+        },
+      );
+    }
+  }
+  return {
+    plugins,
+    server: target ? { proxy: { '/api': { target, changeOrigin: true } } } : {},
+    build: { sourcemap: true },
+  };
+});
