@@ -17,12 +17,6 @@ const DagTimelinePage = lazy(() =>
   })),
 );
 
-export const routes = {
-  backupConfig: '/backup',
-  tasks: '/tasks',
-  task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
-} as const;
-
 export function AppRoutes() {
   return (
     <Routes>

@@ -1,0 +1,10 @@
+import { expect, type Page } from '@playwright/test';
+import { ROOT_PASSWORD } from '../fixtures';
+
+/** Opens `path` and unlocks with the root@sys password on the connection screen. */
+export async function openUnlocked(page: Page, path = '/', password = ROOT_PASSWORD) {
+  await page.goto(path);
+  await page.getByLabel(/root@sys password/i).fill(password);
+  await page.getByRole('button', { name: /unlock/i }).click();
+  await expect(page.getByRole('button', { name: /lock/i, exact: false }).first()).toBeVisible();
+}

@@ -1,0 +1,6 @@
+/** In-app paths, shared by features that link to each other's pages (features never import each other). */
+export const routes = {
+  backupConfig: '/backup',
+  tasks: '/tasks',
+  task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+} as const;
