@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { routes } from '../config/routes';
 import { AppLayout } from './layout';
 
 // Each page is its own chunk: the first screen loads only what it shows.
