@@ -65,6 +65,9 @@ export default defineConfig(async ({ command }) => {
   return {
     plugins,
     server: target ? { proxy: { '/api': { target, changeOrigin: true } } } : {},
+    // Relative asset URLs: the production server serves one build under any BASE_PATH (it injects
+    // <base href>), see server/index-html.ts.
+    base: './',
     build: { sourcemap: true },
   };
 });
