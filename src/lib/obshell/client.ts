@@ -8,6 +8,7 @@ import {
   randomBytes,
   type AgentPublicKey,
 } from './hybrid-crypto';
+import { classifyUnauthorized, redactSecrets } from './auth-errors';
 
 export interface Credentials {
   /** root@sys password; "" is a valid (empty) password. */
@@ -30,14 +31,21 @@ export interface ObshellClientOptions {
   now?: () => number;
 }
 
+export type QueryValue = string | number | boolean | undefined;
+
 export interface RequestOptions<T extends z.ZodType> {
   method: HttpMethod;
   /** obshell's path, e.g. "/api/v1/obcluster/backup/config" — this is what gets signed. */
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: Record<string, QueryValue>;
   body?: unknown;
   /** Unauthenticated reads (`/api/v1/info`, `/api/v1/secret`) pass false. */
   auth?: boolean;
+  /**
+   * Sign with these instead of the stored ones: the unlock screen checks a password this way
+   * before it is kept.
+   */
+  credentials?: Credentials;
   schema: T;
   signal?: AbortSignal | undefined;
 }
@@ -48,32 +56,35 @@ const secretSchema = z.looseObject({
   public_key: z.string().min(1),
 });
 
-/** How long a signed request stays valid. The SDKs use 60 s; skew is compensated separately. */
+/**
+ * How long a signed request stays valid, counted on the agent's clock. obshell's SDKs use 60 s and
+ * its own UI 1800 s; the agent has no upper bound. Two minutes covers a slow proxy without making a
+ * captured header useful for long.
+ */
 const AUTH_LIFETIME_SECONDS = 120;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** A re-measured skew this far from the old one means our `ts` was wrong, so a retry can help. */
+const SKEW_CHANGE_MS = 5_000;
 
-export function buildUri(path: string, query: RequestOptions<z.ZodType>['query']): string {
+/**
+ * The request target exactly as the browser will send it (and obshell will see it), because the
+ * signed `uri` must equal it byte for byte: the URL parser percent-encodes what fetch would.
+ */
+export function buildUri(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) params.set(name, String(value));
   }
   const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  const url = new URL(qs ? `${path}?${qs}` : path, 'http://obshell.invalid');
+  return `${url.pathname}${url.search}`;
 }
 
-function isKeyProblem(error: ObshellError): boolean {
-  return (
-    error.status === 401 &&
-    (/DecryptFailed/i.test(error.errCode ?? '') ||
-      /decrypt/i.test(error.message) ||
-      error.code === 1)
-  );
-}
-
-function isExpired(error: ObshellError): boolean {
-  return (
-    error.status === 401 && (/Expired/i.test(error.errCode ?? '') || /expired/i.test(error.message))
-  );
+interface AgentKeyState {
+  key: AgentPublicKey;
+  publicKey: string;
+  /** agent clock − browser clock, measured when this key was fetched. */
+  skewMs: number;
 }
 
 export type ObshellClient = ReturnType<typeof createObshellClient>;
@@ -81,14 +92,15 @@ export type ObshellClient = ReturnType<typeof createObshellClient>;
 export function createObshellClient(options: ObshellClientOptions) {
   const fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
-  let agentKey: Promise<AgentPublicKey> | undefined;
-  /** agent clock − browser clock, measured from the envelope timestamp of /api/v1/secret. */
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let agentKey: Promise<AgentKeyState> | undefined;
   let skewMs = 0;
 
   async function send(method: HttpMethod, uri: string, init: RequestInit, signal?: AbortSignal) {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
+    let text: string;
     try {
       response = await fetchImpl(`${options.apiBase}${uri}`, {
         ...init,
@@ -99,6 +111,7 @@ export function createObshellClient(options: ObshellClientOptions) {
           ...init.headers,
         },
       });
+      text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw cause;
       const timedOut = timeout.aborted;
@@ -106,11 +119,10 @@ export function createObshellClient(options: ObshellClientOptions) {
         kind: timedOut ? 'timeout' : 'network',
         status: 0,
         message: timedOut
-          ? `obshell did not answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
+          ? `obshell did not answer within ${Math.round(timeoutMs / 1000)} s`
           : 'Cannot reach obshell (network error)',
       });
     }
-    const text = await response.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -124,18 +136,31 @@ export function createObshellClient(options: ObshellClientOptions) {
     return { status: response.status, json };
   }
 
-  async function fetchAgentKey(): Promise<AgentPublicKey> {
+  async function fetchAgentKey(): Promise<AgentKeyState> {
     const sentAt = now();
     const { status, json } = await send('GET', '/api/v1/secret', {});
     const receivedAt = now();
     const secret = unwrapEnvelope(status, json, secretSchema);
+    // The agent compares `ts` with its own clock, so measure that clock: the envelope's timestamp
+    // was taken between our send and receive; the midpoint is the best guess of "now" over there.
     const stamp = envelopeSchema.safeParse(json).data?.timestamp;
     const agentTime = stamp ? Date.parse(stamp) : NaN;
-    skewMs = Number.isFinite(agentTime) ? agentTime - (sentAt + receivedAt) / 2 : 0;
-    return importAgentPublicKey(secret.public_key);
+    const measured = Number.isFinite(agentTime) ? agentTime - (sentAt + receivedAt) / 2 : 0;
+    let key: AgentPublicKey;
+    try {
+      key = await importAgentPublicKey(secret.public_key);
+    } catch {
+      throw new ObshellError({
+        kind: 'bad-response',
+        status,
+        message: 'obshell sent a public key that cannot be read',
+      });
+    }
+    skewMs = measured;
+    return { key, publicKey: secret.public_key.trim(), skewMs: measured };
   }
 
-  function currentKey(): Promise<AgentPublicKey> {
+  function currentKey(): Promise<AgentKeyState> {
     agentKey ??= fetchAgentKey().catch((error: unknown) => {
       agentKey = undefined;
       throw error;
@@ -143,21 +168,36 @@ export function createObshellClient(options: ObshellClientOptions) {
     return agentKey;
   }
 
+  /**
+   * Fetches the key again unless another request already did since `stale` was used: several
+   * requests failing together after an agent restart then share one `/api/v1/secret` call.
+   */
+  function refreshKey(stale: Promise<AgentKeyState>): Promise<AgentKeyState> {
+    if (agentKey === stale) agentKey = undefined;
+    return currentKey();
+  }
+
   async function signedInit(
+    state: AgentKeyState,
     uri: string,
     body: unknown,
     credentials: Credentials,
   ): Promise<RequestInit> {
-    const key = await currentKey();
     const aesKey = randomBytes(16);
     const iv = randomBytes(16);
     const keys = await encodeKeys(aesKey, iv);
-    const ts = String(Math.floor((now() + skewMs) / 1000) + AUTH_LIFETIME_SECONDS);
+    // obshell decodes `ts` only as a string; a number makes it answer 401.
+    const ts = String(Math.floor((now() + state.skewMs) / 1000) + AUTH_LIFETIME_SECONDS);
     const headers: Record<string, string> = {
-      'X-OCS-Header': await encryptHeader(key, { auth: credentials.rootPassword, ts, uri, keys }),
+      'X-OCS-Header': await encryptHeader(state.key, {
+        auth: credentials.rootPassword,
+        ts,
+        uri,
+        keys,
+      }),
     };
     if (credentials.agentPassword) {
-      headers['X-OCS-Agent-Header'] = await encryptHeader(key, {
+      headers['X-OCS-Agent-Header'] = await encryptHeader(state.key, {
         auth: credentials.agentPassword,
         ts,
         uri,
@@ -167,6 +207,39 @@ export function createObshellClient(options: ObshellClientOptions) {
     if (body === undefined) return { headers };
     headers['Content-Type'] = 'application/json';
     return { headers, body: await encryptBody(JSON.stringify(body), aesKey, iv) };
+  }
+
+  async function authenticated<T extends z.ZodType>(
+    req: RequestOptions<T>,
+    uri: string,
+    credentials: Credentials,
+  ): Promise<z.infer<T>> {
+    const attempt = async (keyState: Promise<AgentKeyState>) => {
+      const init = await signedInit(await keyState, uri, req.body, credentials);
+      const { status, json } = await send(req.method, uri, init, req.signal);
+      return unwrapEnvelope(status, json, req.schema);
+    };
+    const used = currentKey();
+    try {
+      return await attempt(used);
+    } catch (error) {
+      if (!(error instanceof ObshellError) || !error.isUnauthorized) throw error;
+      // Like obshell's SDK: a new agent key (restart) or a clock we misjudged gets one fresh try.
+      // A wrong or changed password is reported as it is: retrying it cannot help.
+      const reason = classifyUnauthorized(error);
+      if (reason === 'password' || reason === 'request') throw error;
+      const before = await used.catch(() => undefined);
+      const fresh = refreshKey(used);
+      const after = await fresh;
+      const changed =
+        !before ||
+        before.publicKey !== after.publicKey ||
+        Math.abs(before.skewMs - after.skewMs) > SKEW_CHANGE_MS;
+      // Old obshell (integer codes only) does not say why it refused; retry only if something
+      // we sign with actually changed, so a wrong password is still not sent twice.
+      if (reason === 'unknown' && !changed) throw error;
+      return attempt(fresh);
+    }
   }
 
   async function request<T extends z.ZodType>(req: RequestOptions<T>): Promise<z.infer<T>> {
@@ -179,34 +252,19 @@ export function createObshellClient(options: ObshellClientOptions) {
       const { status, json } = await send(req.method, uri, init, req.signal);
       return unwrapEnvelope(status, json, req.schema);
     }
-    const credentials = options.getCredentials();
+    const credentials = req.credentials ?? options.getCredentials();
     if (!credentials) {
       throw new ObshellError({
-        kind: 'server',
+        kind: 'locked',
         status: 401,
         errCode: 'Client.Locked',
-        message: 'Locked',
+        message: 'Locked: enter the root@sys password first',
       });
     }
-    const attempt = async () => {
-      const { status, json } = await send(
-        req.method,
-        uri,
-        await signedInit(uri, req.body, credentials),
-        req.signal,
-      );
-      return unwrapEnvelope(status, json, req.schema);
-    };
     try {
-      return await attempt();
+      return await authenticated(req, uri, credentials);
     } catch (error) {
-      // Like obshell's SDK: a new agent key (restart) or a clock we misjudged gets one fresh try.
-      // A wrong password is not retried.
-      if (error instanceof ObshellError && (isKeyProblem(error) || isExpired(error))) {
-        agentKey = undefined;
-        return attempt();
-      }
-      throw error;
+      throw redactSecrets(error, credentials);
     }
   }
 
@@ -216,6 +274,7 @@ export function createObshellClient(options: ObshellClientOptions) {
     resetKey: () => {
       agentKey = undefined;
     },
+    /** agent clock − browser clock in ms, as last measured (0 before the first signed request). */
     get clockSkewMs() {
       return skewMs;
     },

@@ -1,22 +1,43 @@
 import type { Credentials } from './client';
 
 /**
+ * - `locked`: no password; the connection screen stands in for every page.
+ * - `unlocked`: a verified password is held in memory.
+ * - `reauth`: obshell refused the held password later (changed on the agent); it is forgotten and
+ *   a dialog asks again over the current page, which stays mounted so nothing typed is lost.
+ */
+export type SessionPhase = 'locked' | 'unlocked' | 'reauth';
+
+/**
  * Passwords live here, in memory only: never in storage, URLs, logs or error reports. Reloading the
  * page forgets them, which is the point. One store per cluster.
  */
 export function createCredentialStore() {
   let current: Credentials | null = null;
+  let phase: SessionPhase = 'locked';
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
   return {
+    /** The password to sign with, or null while locked or waiting for re-authentication. */
     get: (): Credentials | null => current,
+    phase: (): SessionPhase => phase,
+    /** Keeps a password that obshell has just accepted. */
     set: (next: Credentials) => {
       current = { ...next };
+      phase = 'unlocked';
       notify();
     },
     /** The "lock" action. */
     clear: () => {
       current = null;
+      phase = 'locked';
+      notify();
+    },
+    /** obshell refused the held password: forget it and ask again without leaving the page. */
+    expire: () => {
+      if (phase !== 'unlocked') return;
+      current = null;
+      phase = 'reauth';
       notify();
     },
     subscribe: (listener: () => void) => {

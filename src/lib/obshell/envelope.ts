@@ -20,8 +20,11 @@ export const envelopeSchema = z.looseObject({
 
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-/** Where a failure came from: obshell itself, the network, or a response we could not read. */
-export type ObshellErrorKind = 'server' | 'network' | 'timeout' | 'bad-response';
+/**
+ * Where a failure came from: obshell itself, the network, a response we could not read, or the
+ * dashboard being locked (no password in memory, so nothing was sent).
+ */
+export type ObshellErrorKind = 'server' | 'network' | 'timeout' | 'bad-response' | 'locked';
 
 export interface ObshellErrorInit {
   kind: ObshellErrorKind;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { ObshellClient } from './client';
-import type { CredentialStore } from './credentials';
+import type { CredentialStore, SessionPhase } from './credentials';
 
 /** The cluster the user is acting on, with its client and its in-memory credentials. */
 export interface ObshellConnection {
@@ -30,8 +30,16 @@ export function useObshell(): ObshellConnection {
   return value;
 }
 
-/** True while a password is held in memory for the current cluster. */
-export function useIsUnlocked(): boolean {
+/** locked / unlocked / reauth (see SessionPhase) for the current cluster. */
+export function useSessionPhase(): SessionPhase {
   const { credentials } = useObshell();
-  return useSyncExternalStore(credentials.subscribe, () => credentials.get() !== null);
+  return useSyncExternalStore(credentials.subscribe, credentials.phase);
+}
+
+/**
+ * True once the user unlocked, including while a re-authentication dialog is open: pages stay
+ * mounted then, so their state (a half-filled form) survives.
+ */
+export function useIsUnlocked(): boolean {
+  return useSessionPhase() !== 'locked';
 }
