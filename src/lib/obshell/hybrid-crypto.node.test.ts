@@ -28,7 +28,9 @@ function decryptHeader(privateKey: forge.pki.rsa.PrivateKey, bits: number, heade
 }
 
 function pkcs1PublicKeyBase64(publicKey: forge.pki.rsa.PublicKey): string {
-  const der = forge.asn1.toDer(forge.pki.publicKeyToRSAPublicKey(publicKey)).getBytes();
+  const der = forge.asn1
+    .toDer(forge.pki.publicKeyToRSAPublicKey(publicKey) as forge.asn1.Asn1)
+    .getBytes();
   return forge.util.encode64(der);
 }
 
