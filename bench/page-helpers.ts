@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import type { ProbeState } from './probe';
+
+/** Thrown when a screen still shows its "not built yet" placeholder (its feature has not landed). */
+export class NotBuiltError extends Error {}
+
+/** Waits for a probe mark; a placeholder on screen turns the timeout into NotBuiltError. */
+export async function waitForMark(page: Page, name: string, timeoutMs = 10_000): Promise<number> {
+  try {
+    const handle = await page.waitForFunction((mark) => window.__bench?.marks[mark], name, {
+      timeout: timeoutMs,
+      polling: 20,
+    });
+    return (await handle.jsonValue()) as number;
+  } catch (error) {
+    await throwIfPlaceholder(page);
+    throw error;
+  }
+}
+
+export async function throwIfPlaceholder(page: Page): Promise<void> {
+  const text = await page
+    .locator('body')
+    .innerText()
+    .catch(() => '');
+  const placeholder = /(\w+): not built yet/.exec(text);
+  if (placeholder) throw new NotBuiltError(placeholder[1] ?? 'screen');
+}
+
+export async function marks(page: Page): Promise<ProbeState['marks']> {
+  return page.evaluate(() => window.__bench?.marks ?? {});
+}
