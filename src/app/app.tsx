@@ -5,41 +5,66 @@ import { BrowserRouter } from 'react-router';
 import { LocaleProvider, documentLocale } from '../lib/i18n/locale';
 import { createObshellClient } from '../lib/obshell/client';
 import { createCredentialStore } from '../lib/obshell/credentials';
-import { ObshellProvider, type ObshellConnection } from '../lib/obshell/obshell-context';
+import type { ObshellConnection } from '../lib/obshell/obshell-context';
+import { configureHostEvents } from '../lib/host-events';
+import {
+  readRuntimeConfig,
+  routerBasename,
+  type RuntimeCluster,
+  type RuntimeConfig,
+} from '../lib/runtime-config';
+import { ClustersProvider } from '../features/clusters/clusters-context';
+import { EmbedProvider } from '../features/embed/embed-context';
+import { readEmbedParams, sessionStorageOrUndefined } from '../features/embed/embed-params';
+import { HostBridge } from '../features/embed/components/host-bridge';
 import { createAppQueryClient } from './query-client';
 import { AppRoutes } from './router';
 import { theme } from './theme';
 
-function ConnectedApp() {
-  const [connection] = useState<ObshellConnection>(() => {
-    const credentials = createCredentialStore();
-    return {
-      clusterKey: 'default',
-      label: 'obshell',
-      credentials,
-      client: createObshellClient({
-        apiBase: '',
-        getCredentials: credentials.get,
-        getLocale: documentLocale,
-      }),
-    };
-  });
+/** One connection per configured cluster, each with its own password store and client. */
+function createConnection(cluster: RuntimeCluster): ObshellConnection {
+  const credentials = createCredentialStore();
+  return {
+    clusterKey: cluster.id,
+    label: cluster.name,
+    credentials,
+    client: createObshellClient({
+      apiBase: cluster.apiBase,
+      getCredentials: credentials.get,
+      getLocale: documentLocale,
+    }),
+  };
+}
+
+function ConnectedApp({ config }: { config: RuntimeConfig }) {
   return (
-    <ObshellProvider value={connection}>
-      <BrowserRouter>
+    <BrowserRouter basename={routerBasename(config)}>
+      <ClustersProvider clusters={config.clusters} createConnection={createConnection}>
+        <HostBridge clusters={config.clusters} />
         <AppRoutes />
-      </BrowserRouter>
-    </ObshellProvider>
+      </ClustersProvider>
+    </BrowserRouter>
   );
 }
 
 export function App() {
   const [queryClient] = useState(createAppQueryClient);
+  // Runtime config (base path, clusters, embedding) from the production server; dev defaults in Vite.
+  const [config] = useState(() => {
+    const runtime = readRuntimeConfig();
+    configureHostEvents(runtime.embedOrigins);
+    return runtime;
+  });
+  const [embed] = useState(() =>
+    readEmbedParams(window.location.search, sessionStorageOrUndefined()),
+  );
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
-        <LocaleProvider>
-          <ConnectedApp />
+        <LocaleProvider initial={embed.locale}>
+          <EmbedProvider value={embed}>
+            <ConnectedApp config={config} />
+          </EmbedProvider>
         </LocaleProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,0 +1,72 @@
+import { Badge, Group, Select, Text, Tooltip } from '@mantine/core';
+import { useSyncExternalStore } from 'react';
+import { useNavigate } from 'react-router';
+import { routes } from '../../../config/routes';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useClusters, type ClusterEntry } from '../clusters-context';
+import { clusterMessages } from '../messages';
+
+function useUnlockedIds(entries: readonly ClusterEntry[]): string {
+  // A string snapshot (stable between renders) of which clusters hold a password.
+  return useSyncExternalStore(
+    (listener) => {
+      const unsubscribes = entries.map((entry) => entry.connection.credentials.subscribe(listener));
+      return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+    },
+    () =>
+      entries
+        .filter((entry) => entry.connection.credentials.get() !== null)
+        .map((entry) => entry.cluster.id)
+        .join(','),
+  );
+}
+
+/**
+ * Which cluster the user is acting on, always visible; a picker when several are configured.
+ * Switching lands on the backup form: a task id of one cluster means nothing on another.
+ */
+export function ClusterPicker() {
+  const t = useMessages(clusterMessages);
+  const { entries, current, select } = useClusters();
+  const navigate = useNavigate();
+  const unlocked = useUnlockedIds(entries).split(',');
+  const notes = current.cluster.notes;
+
+  if (entries.length === 1) {
+    const badge = (
+      <Badge variant="light" size="lg" tt="none" aria-label={t.actingOn(current.cluster.name)}>
+        {t.cluster}: {current.cluster.name}
+      </Badge>
+    );
+    return notes ? <Tooltip label={notes}>{badge}</Tooltip> : badge;
+  }
+
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Select
+        label={t.cluster}
+        aria-description={t.switchHint}
+        size="xs"
+        w={220}
+        allowDeselect={false}
+        checkIconPosition="right"
+        data={entries.map((entry) => ({
+          value: entry.cluster.id,
+          label: `${entry.cluster.name} (${unlocked.includes(entry.cluster.id) ? t.unlocked : t.locked})`,
+        }))}
+        value={current.cluster.id}
+        onChange={(id) => {
+          if (!id || id === current.cluster.id) return;
+          select(id);
+          void navigate(routes.backupConfig);
+        }}
+        styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+      />
+      {notes ? (
+        <Text size="xs" c="dimmed" maw={260} truncate="end" title={notes}>
+          {notes}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
