@@ -1,4 +1,137 @@
-// Placeholder until its issue lands; replaced by the feature's real page.
+import { Alert, Button, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Profiler } from 'react';
+import { useParams } from 'react-router';
+import { BACKUP_CONFIG_DAG_NAME, isTerminalDag, type Dag } from '../../../lib/obshell/dag';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell } from '../../../lib/obshell/obshell-context';
+import { dagQueries } from '../api/dag-queries';
+import { useOutcomeSignals } from '../hooks/use-outcome-signals';
+import { useStateAnnouncement } from '../hooks/use-state-announcement';
+import { focusNode } from '../model/dag-progress';
+import { isNotFoundError, isTransientError } from '../model/polling-policy';
+import { taskMessages } from '../messages';
+import { recordTimelineRender } from '../utils/render-timing';
+import { DagActions } from './dag-actions';
+import { DagHeader } from './dag-header';
+import { DagNodeRow, stepAnchorId } from './dag-node-row';
+import { DagNotFound } from './dag-not-found';
+import { LogArchiveFollowUp } from './log-archive-follow-up';
+import { NotifyToggle } from './notify-toggle';
+import { PollStatus } from './poll-status';
+
+/** `/tasks/:id`: the DAG followed live. Keyed by id so another DAG starts from a clean slate. */
 export function DagTimelinePage() {
-  return <p>DagTimelinePage: not built yet</p>;
+  const { id = '' } = useParams();
+  return <DagTimeline key={id} id={id} />;
+}
+
+function jumpTo(index: number) {
+  document.getElementById(stepAnchorId(index))?.scrollIntoView({ block: 'center' });
+  document.getElementById(`${stepAnchorId(index)}-title`)?.focus({ preventScroll: true });
+}
+
+function DagTimeline({ id }: { id: string }) {
+  const t = useMessages(taskMessages);
+  const connection = useObshell();
+  const query = useQuery(dagQueries.detail(connection, id));
+  const dag = query.data;
+  const announcement = useStateAnnouncement(dag, t);
+  useOutcomeSignals(dag, t);
+
+  if (isNotFoundError(query.error)) return <DagNotFound id={id} />;
+  if (!dag) {
+    if (query.isError) {
+      return (
+        <Alert color="red" title={t.loadError} role="alert">
+          <Group justify="space-between" gap="xs">
+            <span>{query.error.message}</span>
+            <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
+              {t.retryLoad}
+            </Button>
+          </Group>
+        </Alert>
+      );
+    }
+    const reconnecting = query.failureCount > 0 && isTransientError(query.failureReason);
+    return (
+      <Stack gap="xs" role="status">
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text>{reconnecting ? t.reconnecting : t.loadingTask}</Text>
+        </Group>
+        {reconnecting ? (
+          <Text size="sm" c="dimmed" data-testid="dag-reconnecting">
+            {t.reconnectingDetail(query.failureCount, query.failureReason?.message ?? '')}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  }
+
+  const live = !isTerminalDag(dag);
+  return (
+    <Stack gap="md">
+      <VisuallyHidden
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="dag-announcer"
+      >
+        {announcement}
+      </VisuallyHidden>
+      <Profiler id="dag-timeline" onRender={recordTimelineRender}>
+        <DagHeader dag={dag} skewMs={connection.client.clockSkewMs} />
+        <PollStatus query={query} live={live} />
+        <DagActions dag={dag} />
+        {dag.name === BACKUP_CONFIG_DAG_NAME && dag.state === 'SUCCEED' ? (
+          <LogArchiveFollowUp />
+        ) : null}
+        {live ? <NotifyToggle /> : null}
+        <DagSteps dag={dag} skewMs={connection.client.clockSkewMs} />
+      </Profiler>
+    </Stack>
+  );
+}
+
+function DagSteps({ dag, skewMs }: { dag: Dag; skewMs: number }) {
+  const t = useMessages(taskMessages);
+  const nodes = dag.nodes ?? [];
+  const focus = focusNode(dag);
+  const jumpLabel =
+    focus?.reason === 'failed'
+      ? t.jumpFailed
+      : focus?.reason === 'running'
+        ? t.jumpCurrent
+        : t.jumpNext;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="dag-steps-title">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} size="h4" id="dag-steps-title">
+          {t.steps}
+        </Title>
+        {focus && nodes.length > 1 ? (
+          <Button variant="light" size="compact-sm" onClick={() => jumpTo(focus.index)}>
+            {jumpLabel}
+          </Button>
+        ) : null}
+      </Group>
+      {nodes.length === 0 ? (
+        <Text c="dimmed">{t.noSteps}</Text>
+      ) : (
+        <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          {nodes.map((node, index) => (
+            <DagNodeRow
+              key={node.id}
+              node={node}
+              index={index}
+              total={nodes.length}
+              focused={focus?.index === index}
+              skewMs={skewMs}
+            />
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
 }

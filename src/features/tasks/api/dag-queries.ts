@@ -1,0 +1,54 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ObshellConnection } from '../../../lib/obshell/obshell-context';
+import {
+  backoffDelay,
+  dagRefetchInterval,
+  dagRefetchOnFocus,
+  retryDagPoll,
+} from '../model/polling-policy';
+import { getDagDetail } from './get-dag-detail';
+import { getSubTaskLogs } from './get-sub-task-logs';
+import { getUnfinishedDags } from './get-unfinished-dags';
+
+type Connection = Pick<ObshellConnection, 'client' | 'clusterKey'>;
+
+/** Keys and query options for obshell tasks; the cluster key keeps two clusters' DAGs apart. */
+export const dagQueries = {
+  all: (clusterKey: string) => ['obshell', clusterKey, 'dag'] as const,
+
+  /**
+   * A DAG followed live: every second until terminal, never in a hidden tab (react-query pauses the
+   * interval and the retries there), refreshed when the tab shows again, transient errors retried
+   * with backoff while the last data stays on screen.
+   */
+  detail: ({ client, clusterKey }: Connection, id: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
+    queryOptions({
+      queryKey: [...dagQueries.all(clusterKey), 'detail', id] as const,
+      queryFn: ({ signal }) => getDagDetail(client, id, signal),
+      staleTime: 0,
+      refetchInterval: dagRefetchInterval,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: dagRefetchOnFocus,
+      retry: retryDagPoll,
+      retryDelay: backoffDelay,
+    }),
+
+  unfinished: ({ client, clusterKey }: Connection) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
+    queryOptions({
+      queryKey: [...dagQueries.all(clusterKey), 'unfinished'] as const,
+      queryFn: ({ signal }) => getUnfinishedDags(client, signal),
+      refetchInterval: 5_000,
+      refetchIntervalInBackground: false,
+    }),
+
+  subTaskLogs: ({ client, clusterKey }: Connection, subTaskId: string, live: boolean) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
+    queryOptions({
+      queryKey: [...dagQueries.all(clusterKey), 'sub-task-logs', subTaskId] as const,
+      queryFn: ({ signal }) => getSubTaskLogs(client, subTaskId, signal),
+      refetchInterval: live ? 2_000 : false,
+      refetchIntervalInBackground: false,
+    }),
+};

@@ -1,0 +1,111 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import type { Dag } from '../../../lib/obshell/dag';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useOperateDag } from '../api/operate-dag';
+import { allowedActions, type DagAction } from '../model/dag-actions';
+import { taskMessages } from '../messages';
+
+const actionColor: Record<DagAction, string> = {
+  RETRY: 'blue',
+  ROLLBACK: 'orange',
+  PASS: 'yellow',
+  CANCEL: 'red',
+};
+
+/**
+ * The decisions obshell allows in the DAG's current state, each behind a confirmation that says
+ * what it will do. One confirm sends exactly one request; a refusal is shown as obshell's message.
+ */
+export function DagActions({ dag }: { dag: Dag }) {
+  const t = useMessages(taskMessages);
+  const operate = useOperateDag(dag.id);
+  const [pending, setPending] = useState<DagAction | null>(null);
+  const [sent, setSent] = useState<DagAction | null>(null);
+  // A second click can land before React re-renders the disabled button; this guard cannot.
+  const inFlight = useRef(false);
+  const actions = allowedActions(dag);
+
+  const close = () => {
+    if (inFlight.current) return;
+    setPending(null);
+    operate.reset();
+  };
+
+  const confirm = () => {
+    if (!pending || inFlight.current) return;
+    inFlight.current = true;
+    const action = pending;
+    operate.mutate(action, {
+      onSuccess: () => {
+        setSent(action);
+        setPending(null);
+      },
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    });
+  };
+
+  if (actions.length === 0 && !sent) return null;
+  return (
+    <Stack gap="xs">
+      {actions.length > 0 ? (
+        <Group gap="sm" role="group" aria-label={t.actions}>
+          {dag.state === 'FAILED' ? (
+            <Text size="sm" fw={600}>
+              {t.actionsHintFailed}
+            </Text>
+          ) : null}
+          {actions.map((action) => (
+            <Button
+              key={action}
+              variant={action === 'RETRY' ? 'filled' : 'light'}
+              color={actionColor[action]}
+              onClick={() => {
+                operate.reset();
+                setSent(null);
+                setPending(action);
+              }}
+            >
+              {t.action(action)}
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      {sent ? (
+        <Text size="sm" role="status">
+          {t.actionSent(t.action(sent))}
+        </Text>
+      ) : null}
+      <Modal
+        opened={pending !== null}
+        onClose={close}
+        title={pending ? t.confirmTitle(t.action(pending)) : ''}
+        centered
+      >
+        {pending ? (
+          <Stack>
+            <Text>{t.actionEffect(pending)}</Text>
+            <Text size="sm" c="dimmed">
+              {t.confirmTask(dag.name, dag.id)}
+            </Text>
+            {operate.isError ? (
+              <Alert color="red" title={t.refused} role="alert">
+                {operate.error.message}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={operate.isPending}>
+                {t.keep}
+              </Button>
+              <Button color={actionColor[pending]} onClick={confirm} loading={operate.isPending}>
+                {t.confirm(t.action(pending))}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}

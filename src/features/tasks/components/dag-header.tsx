@@ -1,0 +1,50 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { memo } from 'react';
+import type { Dag } from '../../../lib/obshell/dag';
+import { useLocale } from '../../../lib/i18n/locale';
+import { useMessages } from '../../../lib/i18n/messages';
+import { formatClock, hasEnded, parseTaskTime } from '../model/dag-progress';
+import { taskMessages } from '../messages';
+import { ElapsedTime } from './elapsed-time';
+import { StateBadge } from './state-badge';
+
+export const DagHeader = memo(function DagHeader({ dag, skewMs }: { dag: Dag; skewMs: number }) {
+  const t = useMessages(taskMessages);
+  const { locale } = useLocale();
+  const start = parseTaskTime(dag.start_time);
+  const end = hasEnded(dag) ? parseTaskTime(dag.end_time) : undefined;
+  return (
+    <Stack gap={6}>
+      <Group gap="sm" wrap="wrap">
+        <Title order={2}>{dag.name}</Title>
+        <StateBadge state={dag.state} operator={dag.operator} size="lg" />
+      </Group>
+      <Group gap="lg" wrap="wrap">
+        <Text size="sm" fw={600} data-testid="dag-stage">
+          {t.stage(dag.stage, dag.max_stage)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t.taskId(dag.id)}
+        </Text>
+        <Text size="sm">
+          <Text span c="dimmed">
+            {t.started}:{' '}
+          </Text>
+          {start === undefined ? t.notStarted : formatClock(start, locale)}
+        </Text>
+        <Text size="sm">
+          <Text span c="dimmed">
+            {t.ended}:{' '}
+          </Text>
+          {end === undefined ? t.notEnded : formatClock(end, locale)}
+        </Text>
+        <Text size="sm">
+          <Text span c="dimmed">
+            {t.elapsed}:{' '}
+          </Text>
+          <ElapsedTime item={dag} skewMs={skewMs} />
+        </Text>
+      </Group>
+    </Stack>
+  );
+});

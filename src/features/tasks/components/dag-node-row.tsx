@@ -1,0 +1,101 @@
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { memo } from 'react';
+import type { DagNode } from '../../../lib/obshell/dag';
+import { useLocale } from '../../../lib/i18n/locale';
+import { useMessages } from '../../../lib/i18n/messages';
+import { formatClock, hasEnded, hasStarted, parseTaskTime } from '../model/dag-progress';
+import { stateAppearance, toDisplayState, toneColor } from '../model/display-state';
+import { taskMessages } from '../messages';
+import { ElapsedTime } from './elapsed-time';
+import { StateBadge } from './state-badge';
+import { SubTaskItem } from './sub-task-item';
+
+export function stepAnchorId(index: number): string {
+  return `dag-step-${index + 1}`;
+}
+
+/**
+ * One step of the DAG. Memoized: react-query keeps unchanged nodes referentially equal between
+ * polls (structural sharing), so a poll re-renders only the rows whose node actually changed.
+ */
+export const DagNodeRow = memo(function DagNodeRow({
+  node,
+  index,
+  total,
+  focused,
+  skewMs,
+}: {
+  node: DagNode;
+  index: number;
+  total: number;
+  focused: boolean;
+  skewMs: number;
+}) {
+  const t = useMessages(taskMessages);
+  const { locale } = useLocale();
+  const display = toDisplayState(node.state, node.operator);
+  const tone = toneColor[stateAppearance(display).tone];
+  const start = hasStarted(node) ? parseTaskTime(node.start_time) : undefined;
+  const end = hasEnded(node) ? parseTaskTime(node.end_time) : undefined;
+  const subTasks = node.sub_tasks ?? [];
+  const headingId = `${stepAnchorId(index)}-title`;
+  return (
+    <li id={stepAnchorId(index)} aria-labelledby={headingId} data-state={display}>
+      <Paper
+        withBorder
+        p="sm"
+        style={{
+          borderInlineStartWidth: 4,
+          borderInlineStartColor: `var(--mantine-color-${tone}-filled)`,
+          ...(focused ? { boxShadow: `0 0 0 2px var(--mantine-color-${tone}-light-color)` } : {}),
+        }}
+      >
+        <Stack gap={6}>
+          <Group gap="sm" justify="space-between" wrap="wrap">
+            <Title order={3} size="h5" id={headingId} tabIndex={-1}>
+              <Text span c="dimmed" size="sm" fw={400}>
+                {t.stepOf(index + 1, total)} ·{' '}
+              </Text>
+              {node.name}
+            </Title>
+            <StateBadge state={node.state} operator={node.operator} />
+          </Group>
+          <Group gap="lg" wrap="wrap">
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t.started}:{' '}
+              </Text>
+              {start === undefined ? t.notStarted : formatClock(start, locale)}
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t.ended}:{' '}
+              </Text>
+              {end === undefined ? t.notEnded : formatClock(end, locale)}
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t.elapsed}:{' '}
+              </Text>
+              <ElapsedTime item={node} skewMs={skewMs} />
+            </Text>
+          </Group>
+          {subTasks.length > 0 ? (
+            <Stack
+              gap={4}
+              component="ul"
+              aria-label={`${t.subTasks}: ${node.name}`}
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+            >
+              {subTasks.map((subTask) => (
+                <SubTaskItem key={subTask.id} subTask={subTask} skewMs={skewMs} />
+              ))}
+            </Stack>
+          ) : null}
+        </Stack>
+      </Paper>
+    </li>
+  );
+});

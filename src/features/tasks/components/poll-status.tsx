@@ -1,0 +1,47 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { Dag } from '../../../lib/obshell/dag';
+import { useMessages } from '../../../lib/i18n/messages';
+import { isTransientError } from '../model/polling-policy';
+import { taskMessages } from '../messages';
+import { Freshness } from './freshness';
+
+/** Is the page following the DAG? "Updated N s ago", "Reconnecting…", or the error that stopped it. */
+export function PollStatus({ query, live }: { query: UseQueryResult<Dag>; live: boolean }) {
+  const t = useMessages(taskMessages);
+  const reconnecting =
+    !query.isError && query.failureCount > 0 && isTransientError(query.failureReason);
+  return (
+    <Stack gap="xs">
+      <Freshness updatedAt={query.dataUpdatedAt} live={live} />
+      {reconnecting ? (
+        <Alert
+          color="yellow"
+          title={t.reconnecting}
+          role="status"
+          data-testid="dag-reconnecting"
+          icon={<span aria-hidden="true">↻</span>}
+        >
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <span>
+              {t.reconnectingDetail(query.failureCount, query.failureReason?.message ?? '')}
+            </span>
+            <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
+              {t.retryLoad}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      {query.isError ? (
+        <Alert color="red" title={t.refreshFailed} role="alert">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <span>{query.error.message}</span>
+            <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
+              {t.retryLoad}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}

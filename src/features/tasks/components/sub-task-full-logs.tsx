@@ -1,0 +1,44 @@
+import { Alert, Code, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell } from '../../../lib/obshell/obshell-context';
+import { dagQueries } from '../api/dag-queries';
+import { taskMessages } from '../messages';
+
+/** Every stored log line of a sub-task (all runs), from the sub-task logs endpoint. */
+export function SubTaskFullLogs({ subTaskId, live }: { subTaskId: string; live: boolean }) {
+  const t = useMessages(taskMessages);
+  const connection = useObshell();
+  const logs = useQuery(dagQueries.subTaskLogs(connection, subTaskId, live));
+  if (logs.isPending) {
+    return (
+      <Text size="sm" c="dimmed" role="status">
+        <Loader size="xs" mr="xs" />
+        {t.fullLogsLoading}
+      </Text>
+    );
+  }
+  if (logs.isError) {
+    return (
+      <Alert color="red" title={t.fullLogsError} role="alert">
+        {logs.error.message}
+      </Alert>
+    );
+  }
+  if (logs.data.length === 0) return <Text size="sm">{t.fullLogsEmpty}</Text>;
+  return (
+    <Stack gap={4} aria-label={t.fullLogsTitle} role="group">
+      <Text size="sm" fw={600}>
+        {t.fullLogsTitle}
+      </Text>
+      <Code block>
+        {logs.data
+          .map(
+            (line) =>
+              `${line.create_time ?? ''}${line.execute_times ? ` [${t.runNumber(line.execute_times)}]` : ''} ${line.log_content}`,
+          )
+          .join('\n')}
+      </Code>
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Dag, DagNode } from '../../../lib/obshell/dag';
+
+/** obshell (Go) sends its zero time for steps that have not started; treat it as "no time". */
+const EARLIEST_REAL_TIME = Date.UTC(2000, 0, 1);
+
+export function parseTaskTime(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && ms >= EARLIEST_REAL_TIME ? ms : undefined;
+}
+
+interface Timed {
+  state: Dag['state'];
+  start_time?: string | null | undefined;
+  end_time?: string | null | undefined;
+}
+
+/** Not started yet: no start, no end, no elapsed time. */
+export function hasStarted(item: Timed): boolean {
+  return item.state !== 'PENDING' && item.state !== 'READY';
+}
+
+/** Finished (for timing): SUCCEED or FAILED. An unfinished item repeats start_time in end_time. */
+export function hasEnded(item: Timed): boolean {
+  return item.state === 'SUCCEED' || item.state === 'FAILED';
+}
+
+/**
+ * Elapsed milliseconds: end − start once ended, `agentNow` − start while running, undefined before
+ * it starts. `agentNow` is the agent's clock (browser clock + measured skew), so a skewed agent does
+ * not show negative or inflated durations.
+ */
+export function elapsedMs(item: Timed, agentNow: number): number | undefined {
+  if (!hasStarted(item)) return undefined;
+  const start = parseTaskTime(item.start_time);
+  if (start === undefined) return undefined;
+  const end = hasEnded(item) ? parseTaskTime(item.end_time) : agentNow;
+  if (end === undefined) return undefined;
+  return Math.max(0, end - start);
+}
+
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.floor(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds}s`;
+  const seconds = totalSeconds % 60;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `${totalMinutes}m ${String(seconds).padStart(2, '0')}s`;
+  const minutes = totalMinutes % 60;
+  const hours = Math.floor(totalMinutes / 60);
+  if (hours < 24) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+export interface FocusNode {
+  index: number;
+  node: DagNode;
+  reason: 'failed' | 'running' | 'next';
+}
+
+/**
+ * The step a DBA wants to see first: the failed one, else the running one, else the next to run.
+ * Undefined once every step is done.
+ */
+export function focusNode(dag: Pick<Dag, 'nodes'>): FocusNode | undefined {
+  const nodes = dag.nodes ?? [];
+  const failed = nodes.findIndex((n) => n.state === 'FAILED');
+  if (failed >= 0) return { index: failed, node: nodes[failed]!, reason: 'failed' };
+  const running = nodes.findIndex((n) => n.state === 'RUNNING');
+  if (running >= 0) return { index: running, node: nodes[running]!, reason: 'running' };
+  const next = nodes.findIndex((n) => n.state !== 'SUCCEED');
+  if (next >= 0) return { index: next, node: nodes[next]!, reason: 'next' };
+  return undefined;
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Local wall-clock time with date, 24 h, for start/end columns. */
+export function formatClock(ms: number, locale: 'en' | 'zh'): string {
+  const tag = locale === 'zh' ? 'zh-CN' : 'en-CA';
+  let format = clockFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    });
+    clockFormats.set(tag, format);
+  }
+  return format.format(ms);
+}
