@@ -1,37 +1,99 @@
-import { AppShell, Group, Loader, NavLink, Title } from '@mantine/core';
-import { Suspense } from 'react';
+import { AppShell, Burger, Button, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
+import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { LocaleSwitch } from '../components/locale-switch';
+import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
-import { defineMessages, useMessages } from '../lib/i18n/messages';
-import { useIsUnlocked } from '../lib/obshell/obshell-context';
+import { ReauthModal } from '../features/connection/components/reauth-modal';
+import { useMessages } from '../lib/i18n/messages';
+import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
+import { appMessages } from './messages';
+import { onSessionRefused } from './query-client';
+import { ClusterSummary } from './shell/cluster-summary';
 
-const messages = defineMessages({
-  en: {
-    title: 'OceanBase backup',
-    backup: 'Backup configuration',
-    tasks: 'Tasks',
-    loading: 'Loading…',
-  },
-  zh: { title: 'OceanBase 备份', backup: '备份配置', tasks: '任务', loading: '加载中…' },
-});
-
-/** Shell: header + navigation; the connection screen stands in for every page while locked. */
+/**
+ * Shell: header + navigation. While locked the connection screen stands in for every page (the URL
+ * is kept, so unlocking lands where the user was going).
+ */
 export function AppLayout() {
-  const t = useMessages(messages);
+  const t = useMessages(appMessages);
+  const connection = useObshell();
+  const queryClient = useQueryClient();
   const unlocked = useIsUnlocked();
+  const [navOpened, nav] = useDisclosure(false);
+
+  // A 401 anywhere, later: ask for the password again over the page instead of leaving it.
+  useEffect(
+    () => onSessionRefused(queryClient, () => connection.credentials.expire()),
+    [queryClient, connection],
+  );
+  useEffect(() => {
+    document.title = t.documentTitle;
+  }, [t]);
+
+  const lock = () => {
+    connection.credentials.clear();
+    // Cluster data goes with the password: the next person at this screen sees nothing of it.
+    queryClient.clear();
+  };
+
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={
+        unlocked ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined
+      }
+      padding="md"
+    >
       <AppShell.Header>
-        <Group h="100%" px="md">
-          <Title order={1} size="h4">
-            {t.title}
-          </Title>
+        <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
+          <Group gap="md" wrap="nowrap" miw={0}>
+            {unlocked && (
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t.toggleNavigation}
+              />
+            )}
+            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+              {t.title}
+            </Title>
+            {unlocked && <ClusterSummary />}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LocaleSwitch />
+            <ColorSchemeToggle />
+            {unlocked && (
+              <Tooltip label={t.lockHelp}>
+                <Button variant="default" size="xs" onClick={lock}>
+                  {t.lock}
+                </Button>
+              </Tooltip>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t.title}>
-        <NavLink component={RouterNavLink} to="/backup" label={t.backup} />
-        <NavLink component={RouterNavLink} to="/tasks" label={t.tasks} />
-      </AppShell.Navbar>
+      {unlocked && (
+        <AppShell.Navbar p="xs" component="nav" aria-label={t.navigation}>
+          <NavLink
+            component={RouterNavLink}
+            to={routes.backupConfig}
+            label={t.backup}
+            onClick={nav.close}
+          />
+          <NavLink
+            component={RouterNavLink}
+            to={routes.tasks}
+            label={t.tasks}
+            onClick={nav.close}
+          />
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         {unlocked ? (
           <Suspense fallback={<Loader aria-label={t.loading} />}>
@@ -41,6 +103,7 @@ export function AppLayout() {
           <ConnectionScreen />
         )}
       </AppShell.Main>
+      <ReauthModal />
     </AppShell>
   );
 }

@@ -70,3 +70,15 @@ export function redactSecrets(error: unknown, credentials: Credentials): unknown
   }
   return error;
 }
+
+/**
+ * Which password obshell refused, for a precise message on the unlock form; null when the error
+ * is not a password refusal at all (network, 5xx, bad input...).
+ */
+export function refusedPassword(error: unknown): 'root' | 'agent' | 'either' | null {
+  if (!isWrongPassword(error) || !(error instanceof ObshellError)) return null;
+  const text = `${error.errCode ?? ''} ${error.message}`;
+  if (/AgentPassword|agent password|agent 密码/i.test(text)) return 'agent';
+  if (/OceanbasePassword|root@sys|root password/i.test(text)) return 'root';
+  return 'either';
+}

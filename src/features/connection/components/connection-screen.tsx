@@ -1,4 +1,42 @@
-// Placeholder until its issue lands; replaced by the feature's real page.
+import { Center, Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell } from '../../../lib/obshell/obshell-context';
+import { agentInfoQuery } from '../api/get-agent-info';
+import { connectionMessages } from '../messages';
+import { AgentSummary } from './agent-summary';
+import { UnlockForm } from './unlock-form';
+
+/** The first screen, standing in for every page while no password is held. */
 export function ConnectionScreen() {
-  return <p>ConnectionScreen: not built yet</p>;
+  const t = useMessages(connectionMessages);
+  const connection = useObshell();
+  const agent = useQuery(agentInfoQuery(connection));
+  return (
+    <Center py="xl">
+      <Paper
+        withBorder
+        shadow="sm"
+        p="lg"
+        w="100%"
+        maw={480}
+        component="section"
+        aria-labelledby="connection-title"
+      >
+        <Stack gap="md">
+          <div>
+            <Title order={2} id="connection-title">
+              {t.title}
+            </Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              {t.intro}
+            </Text>
+          </div>
+          <AgentSummary query={agent} />
+          <Divider />
+          <UnlockForm askAgentPassword={agent.data?.security === true} />
+        </Stack>
+      </Paper>
+    </Center>
+  );
 }

@@ -1,0 +1,39 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { ObshellConnection } from '../../../lib/obshell/obshell-context';
+
+/** `GET /api/v1/info` (no auth). Lenient: older agents omit some fields. */
+export const agentInfoSchema = z.looseObject({
+  ip: z.string(),
+  port: z.number(),
+  identity: z.string(),
+  version: z.string(),
+  obVersion: z.string().nullish(),
+  zone: z.string().nullish(),
+  security: z.boolean().nullish(),
+  supportedAuth: z.array(z.string()).nullish(),
+});
+
+export type AgentInfo = z.infer<typeof agentInfoSchema>;
+
+/** Backup APIs answer `Agent.Identify.NotSupportOperation` from any other identity. */
+export const CLUSTER_AGENT = 'CLUSTER AGENT';
+
+export function supportsAuthV2(info: AgentInfo): boolean {
+  return (info.supportedAuth ?? []).some((auth) => auth.toLowerCase() === 'v2');
+}
+
+export function agentInfoQuery(connection: Pick<ObshellConnection, 'client' | 'clusterKey'>) {
+  return queryOptions({
+    queryKey: ['obshell', connection.clusterKey, 'agent', 'info'] as const,
+    queryFn: ({ signal }) =>
+      connection.client.request({
+        method: 'GET',
+        path: '/api/v1/info',
+        auth: false,
+        schema: agentInfoSchema,
+        signal,
+      }),
+    staleTime: 30_000,
+  });
+}

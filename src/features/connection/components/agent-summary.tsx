@@ -1,0 +1,80 @@
+import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
+import { useMessages } from '../../../lib/i18n/messages';
+import { CLUSTER_AGENT, supportsAuthV2, type AgentInfo } from '../api/get-agent-info';
+import { connectionMessages } from '../messages';
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+/** Who we are talking to, and why backup changes would be refused before the user even tries. */
+export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
+  const t = useMessages(connectionMessages);
+  if (query.isPending) {
+    return (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm" c="dimmed">
+          {t.agentLoading}
+        </Text>
+      </Group>
+    );
+  }
+  if (query.isError) {
+    return (
+      <ObshellErrorAlert error={query.error} title={t.agentUnavailable}>
+        <Group>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            loading={query.isFetching}
+            onClick={() => void query.refetch()}
+          >
+            {t.retry}
+          </Button>
+        </Group>
+      </ObshellErrorAlert>
+    );
+  }
+  const info = query.data;
+  const isClusterAgent = info.identity === CLUSTER_AGENT;
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
+        <Field label={t.agentAddress} value={`${info.ip}:${info.port}`} />
+        <Field label={t.agentVersion} value={info.version} />
+        <div>
+          <Text size="xs" c="dimmed">
+            {t.agentIdentity}
+          </Text>
+          <Badge variant="light" color={isClusterAgent ? 'teal' : 'orange'} tt="none">
+            {info.identity}
+          </Badge>
+        </div>
+        {info.obVersion && <Field label={t.obVersion} value={info.obVersion} />}
+      </SimpleGrid>
+      {!isClusterAgent && (
+        <Alert color="orange" variant="light" title={t.notClusterAgentTitle}>
+          {t.notClusterAgent(info.identity)}
+        </Alert>
+      )}
+      {!supportsAuthV2(info) && (
+        <Alert color="orange" variant="light" title={t.noAuthV2Title}>
+          {t.noAuthV2}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell, useSessionPhase } from '../../../lib/obshell/obshell-context';
+import { agentInfoQuery } from '../api/get-agent-info';
+import { connectionMessages } from '../messages';
+import { UnlockForm } from './unlock-form';
+
+/**
+ * Shown over the current page when obshell refuses the password held in memory. The page below
+ * stays mounted (a half-filled form keeps its values); after a successful sign-in every query
+ * fetches again.
+ */
+export function ReauthModal() {
+  const t = useMessages(connectionMessages);
+  const connection = useObshell();
+  const queryClient = useQueryClient();
+  const opened = useSessionPhase() === 'reauth';
+  // Security may have been turned on since the first unlock: ask the agent again.
+  const agent = useQuery({ ...agentInfoQuery(connection), enabled: opened, staleTime: 0 });
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => undefined}
+      withCloseButton={false}
+      closeOnClickOutside={false}
+      closeOnEscape={false}
+      title={t.reauthTitle}
+      centered
+    >
+      <Stack gap="md">
+        <Text size="sm">{t.reauthIntro}</Text>
+        <UnlockForm
+          askAgentPassword={agent.data?.security === true}
+          onUnlocked={() => void queryClient.invalidateQueries()}
+        />
+        <Group justify="flex-end">
+          <Button variant="subtle" color="gray" size="xs" onClick={connection.credentials.clear}>
+            {t.reauthLock}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

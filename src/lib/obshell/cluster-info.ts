@@ -1,0 +1,55 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { Credentials } from './client';
+import type { ObshellConnection } from './obshell-context';
+
+/** One tenant as `GET /api/v1/obcluster/info` lists it (older agents say `name`). */
+const tenantSchema = z
+  .looseObject({
+    tenant_name: z.string().optional(),
+    name: z.string().optional(),
+    tenant_id: z.number(),
+  })
+  .transform((t) => ({ name: t.tenant_name ?? t.name ?? '', tenantId: t.tenant_id }));
+
+/** `GET /api/v1/obcluster/info` (authenticated). Lenient: only what the header shows is required. */
+export const clusterInfoSchema = z.looseObject({
+  cluster_name: z.string(),
+  cluster_id: z.number(),
+  ob_version: z.string().nullish(),
+  status: z.string().nullish(),
+  is_community_edition: z.boolean().nullish(),
+  tenants: z
+    .array(tenantSchema)
+    .nullish()
+    .transform((tenants) => tenants ?? []),
+});
+
+export type ClusterInfo = z.infer<typeof clusterInfoSchema>;
+
+export const clusterInfoKey = (clusterKey: string) =>
+  ['obshell', clusterKey, 'obcluster', 'info'] as const;
+
+export function fetchClusterInfo(
+  connection: Pick<ObshellConnection, 'client'>,
+  options: { signal?: AbortSignal | undefined; credentials?: Credentials } = {},
+) {
+  return connection.client.request({
+    method: 'GET',
+    path: '/api/v1/obcluster/info',
+    schema: clusterInfoSchema,
+    signal: options.signal,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+}
+
+/** Cluster name, version and tenants, shown in the header while unlocked. */
+export function clusterInfoQuery(connection: Pick<ObshellConnection, 'client' | 'clusterKey'>) {
+  // clusterKey identifies the connection (one client per cluster), so it stands for it in the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: clusterInfoKey(connection.clusterKey),
+    queryFn: ({ signal }) => fetchClusterInfo(connection, { signal }),
+    staleTime: 60_000,
+  });
+}
