@@ -145,3 +145,22 @@ export async function measureBundle(root: string, base?: string): Promise<Bundle
 export function bundleFailed(error: unknown): Figure[] {
   return [failed('bundle.initialJsGzip', 'initial JS (gzip)', 'KB', error, 180)];
 }
+
+/**
+ * A production build whose React runs its Profiler callbacks (react-dom/profiling): the timeline's
+ * <Profiler> then records each commit as a `dag-timeline-render` User Timing measure. Only the
+ * render measurement uses it; sizes are always taken from the normal build.
+ */
+export async function buildProfiling(root: string, base?: string): Promise<string> {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'obdash-bench-profiling-'));
+  const { build } = await import('vite');
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'error',
+    ...(base === undefined ? {} : { base }),
+    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  return outDir;
+}

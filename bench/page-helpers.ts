@@ -30,3 +30,14 @@ export async function throwIfPlaceholder(page: Page): Promise<void> {
 export async function marks(page: Page): Promise<ProbeState['marks']> {
   return page.evaluate(() => window.__bench?.marks ?? {});
 }
+
+/** Opens `path` on the connection screen and unlocks, as a user does. */
+export async function unlock(page: Page, path: string, password: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel(/root@sys password/i).fill(password, { timeout: 10_000 });
+  await page.getByRole('button', { name: /^\s*unlock\s*$/i }).click();
+  await page
+    .getByRole('button', { name: /^\s*lock\s*$/i })
+    .first()
+    .waitFor({ timeout: 10_000 });
+}

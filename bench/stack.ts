@@ -11,10 +11,12 @@ export interface BenchStack {
   appUrl: string;
   /** "production server" or "vite preview". */
   servedBy: string;
+  /** Repository root (for builds a measurement needs of its own). */
+  root: string;
   close(): Promise<void>;
 }
 
-interface ServedApp {
+export interface ServedApp {
   url: string;
   servedBy: string;
   close(): Promise<void>;
@@ -98,14 +100,19 @@ export function buildBase(root: string): string | undefined {
   return hasProductionServer(root) ? undefined : '/';
 }
 
+/** Serves a build against an existing simulator, the production server's way when it exists. */
+export function serveBuild(root: string, outDir: string, simUrl: string): Promise<ServedApp> {
+  return hasProductionServer(root)
+    ? serveWithProductionServer(root, outDir, simUrl)
+    : serveWithVitePreview(root, outDir, simUrl);
+}
+
 /** A real simulator plus the built app. */
 export async function startStack(outDir: string, root: string): Promise<BenchStack> {
   const sim = await startSimulator({ port: 0, rootPassword: BENCH_ROOT_PASSWORD });
   let served: ServedApp;
   try {
-    served = hasProductionServer(root)
-      ? await serveWithProductionServer(root, outDir, sim.url)
-      : await serveWithVitePreview(root, outDir, sim.url);
+    served = await serveBuild(root, outDir, sim.url);
   } catch (error) {
     await sim.close();
     throw error;
@@ -114,6 +121,7 @@ export async function startStack(outDir: string, root: string): Promise<BenchSta
     sim,
     appUrl: served.url.replace(/\/$/, ''),
     servedBy: served.servedBy,
+    root,
     async close() {
       await served.close();
       await sim.close();
