@@ -6,5 +6,6 @@ export async function openUnlocked(page: Page, path = '/', password = ROOT_PASSW
   await page.goto(path);
   await page.getByLabel(/root@sys password/i).fill(password);
   await page.getByRole('button', { name: /unlock/i }).click();
-  await expect(page.getByRole('button', { name: /lock/i, exact: false }).first()).toBeVisible();
+  // Exact name: /lock/i alone also matches the Unlock button, which is there before unlocking.
+  await expect(page.getByRole('button', { name: /^(lock|锁定)$/i })).toBeVisible();
 }
