@@ -13,6 +13,8 @@ import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
 import { appMessages } from './messages';
 import { onSessionRefused } from './query-client';
 import { ClusterSummary } from './shell/cluster-summary';
+import { ClusterPicker } from '../features/clusters/components/cluster-picker';
+import { useEmbedMode } from '../features/embed/embed-context';
 
 /**
  * Shell: header + navigation. While locked the connection screen stands in for every page (the URL
@@ -23,6 +25,8 @@ export function AppLayout() {
   const connection = useObshell();
   const queryClient = useQueryClient();
   const unlocked = useIsUnlocked();
+  // Inside a portal's iframe: no title, navigation or theme/locale switches (the host sets those).
+  const embedded = useEmbedMode();
   const [navOpened, nav] = useDisclosure(false);
 
   // A 401 anywhere, later: ask for the password again over the page instead of leaving it.
@@ -42,16 +46,18 @@ export function AppLayout() {
 
   return (
     <AppShell
-      header={{ height: 56 }}
+      header={{ height: embedded ? 48 : 56 }}
       navbar={
-        unlocked ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined
+        unlocked && !embedded
+          ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }
+          : undefined
       }
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
           <Group gap="md" wrap="nowrap" miw={0}>
-            {unlocked && (
+            {unlocked && !embedded && (
               <Burger
                 opened={navOpened}
                 onClick={nav.toggle}
@@ -60,14 +66,17 @@ export function AppLayout() {
                 aria-label={t.toggleNavigation}
               />
             )}
-            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
-              {t.title}
-            </Title>
+            {!embedded && (
+              <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+                {t.title}
+              </Title>
+            )}
+            <ClusterPicker />
             {unlocked && <ClusterSummary />}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LocaleSwitch />
-            <ColorSchemeToggle />
+            {!embedded && <LocaleSwitch />}
+            {!embedded && <ColorSchemeToggle />}
             {unlocked && (
               <Tooltip label={t.lockHelp}>
                 <Button variant="default" size="xs" onClick={lock}>
@@ -78,7 +87,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      {unlocked && (
+      {unlocked && !embedded && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t.navigation}>
           <NavLink
             component={RouterNavLink}

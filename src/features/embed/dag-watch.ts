@@ -56,7 +56,8 @@ export function watchDags(
   const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     const dag = findDag(event.query.state.data);
-    if (dag) observe(dag, clusterFor(event.query.queryKey), false);
+    const queryKey: unknown = event.query.queryKey;
+    if (dag) observe(dag, clusterFor(Array.isArray(queryKey) ? queryKey : undefined), false);
   });
   const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;

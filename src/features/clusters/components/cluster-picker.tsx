@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Text, Tooltip } from '@mantine/core';
+import { Group, Select, Text } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
@@ -32,14 +32,8 @@ export function ClusterPicker() {
   const unlocked = useUnlockedIds(entries).split(',');
   const notes = current.cluster.notes;
 
-  if (entries.length === 1) {
-    const badge = (
-      <Badge variant="light" size="lg" tt="none" aria-label={t.actingOn(current.cluster.name)}>
-        {t.cluster}: {current.cluster.name}
-      </Badge>
-    );
-    return notes ? <Tooltip label={notes}>{badge}</Tooltip> : badge;
-  }
+  // One cluster: the shell's cluster summary already names it; nothing to pick.
+  if (entries.length === 1) return null;
 
   return (
     <Group gap="xs" wrap="nowrap">
