@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useOperateDag } from '../api/operate-dag';
@@ -90,11 +91,7 @@ export function DagActions({ dag }: { dag: Dag }) {
             <Text size="sm" c="dimmed">
               {t.confirmTask(dag.name, dag.id)}
             </Text>
-            {operate.isError ? (
-              <Alert color="red" title={t.refused} role="alert">
-                {operate.error.message}
-              </Alert>
-            ) : null}
+            {operate.isError ? <ObshellErrorAlert error={operate.error} title={t.refused} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={operate.isPending}>
                 {t.keep}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Profiler } from 'react';
 import { useParams } from 'react-router';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { BACKUP_CONFIG_DAG_NAME, isTerminalDag, type Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
@@ -43,14 +44,13 @@ function DagTimeline({ id }: { id: string }) {
   if (!dag) {
     if (query.isError) {
       return (
-        <Alert color="red" title={t.loadError} role="alert">
-          <Group justify="space-between" gap="xs">
-            <span>{query.error.message}</span>
+        <ObshellErrorAlert error={query.error} title={t.loadError}>
+          <Group>
             <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
               {t.retryLoad}
             </Button>
           </Group>
-        </Alert>
+        </ObshellErrorAlert>
       );
     }
     const reconnecting = query.failureCount > 0 && isTransientError(query.failureReason);

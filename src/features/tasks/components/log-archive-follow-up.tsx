@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { routes } from '../../../config/routes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useEnableLogArchive } from '../api/enable-log-archive';
@@ -39,11 +40,7 @@ export function LogArchiveFollowUp() {
             {t.archiveButton}
           </Button>
         )}
-        {enable.isError ? (
-          <Alert color="red" title={t.archiveError} role="alert">
-            {enable.error.message}
-          </Alert>
-        ) : null}
+        {enable.isError ? <ObshellErrorAlert error={enable.error} title={t.archiveError} /> : null}
       </Stack>
     </Alert>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { isTransientError } from '../model/polling-policy';
@@ -33,14 +34,13 @@ export function PollStatus({ query, live }: { query: UseQueryResult<Dag>; live: 
         </Alert>
       ) : null}
       {query.isError ? (
-        <Alert color="red" title={t.refreshFailed} role="alert">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <span>{query.error.message}</span>
+        <ObshellErrorAlert error={query.error} title={t.refreshFailed}>
+          <Group>
             <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
               {t.retryLoad}
             </Button>
           </Group>
-        </Alert>
+        </ObshellErrorAlert>
       ) : null}
     </Stack>
   );

@@ -1,5 +1,6 @@
-import { Alert, Code, Loader, Stack, Text } from '@mantine/core';
+import { Code, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { dagQueries } from '../api/dag-queries';
@@ -19,11 +20,7 @@ export function SubTaskFullLogs({ subTaskId, live }: { subTaskId: string; live: 
     );
   }
   if (logs.isError) {
-    return (
-      <Alert color="red" title={t.fullLogsError} role="alert">
-        {logs.error.message}
-      </Alert>
-    );
+    return <ObshellErrorAlert error={logs.error} title={t.fullLogsError} />;
   }
   if (logs.data.length === 0) return <Text size="sm">{t.fullLogsEmpty}</Text>;
   return (

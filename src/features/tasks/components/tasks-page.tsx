@@ -13,6 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { routes } from '../../../config/routes';
 import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -50,14 +51,13 @@ function UnfinishedDags() {
   }
   if (dags.isError) {
     return (
-      <Alert color="red" title={t.tasksError} role="alert">
-        <Group justify="space-between" gap="xs">
-          <span>{dags.error.message}</span>
+      <ObshellErrorAlert error={dags.error} title={t.tasksError}>
+        <Group>
           <Button size="compact-sm" variant="light" onClick={() => void dags.refetch()}>
             {t.retryLoad}
           </Button>
         </Group>
-      </Alert>
+      </ObshellErrorAlert>
     );
   }
   if (dags.data.length === 0) {
