@@ -12,6 +12,8 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A plain-http, non-localhost origin for the "crypto.subtle is missing" test (see e2e/fixtures.ts).
+  '--host-resolver-rules=MAP obshell-dash.test 127.0.0.1',
 ];
 
 export default defineConfig({

@@ -5,10 +5,14 @@ import { startSimulator, type SimulatorHandle } from '../sim/start';
 
 export const ROOT_PASSWORD = 'e2e-root-pw';
 
+/** A host name Chromium resolves to 127.0.0.1 (see playwright.config.ts): a non-secure origin. */
+export const INSECURE_HOST = 'obshell-dash.test';
+
 export interface Stack {
   sim: SimulatorHandle;
   /** The dashboard, served by Vite's dev server with `/api` proxied to `sim`. */
   appUrl: string;
+  appPort: number;
 }
 
 /** Talks to the simulator's loopback-only control API (`/__sim/...`). */
@@ -38,14 +42,29 @@ export const test = base.extend<{ simControl: SimControl }, { stack: Stack }>({
       process.env.OBSHELL_URL = sim.url;
       const server: ViteDevServer = await createServer({
         configFile: path.resolve('vite.config.ts'),
-        cacheDir: path.resolve(`node_modules/.vite-e2e-${workerInfo.workerIndex}`),
-        server: { port: 0, host: '127.0.0.1', strictPort: false },
+        // parallelIndex, not workerIndex: a worker restarted after a failure reuses its
+        // predecessor's pre-bundled deps instead of optimizing from scratch.
+        cacheDir: path.resolve(`node_modules/.vite-e2e-${workerInfo.parallelIndex}`),
+        server: {
+          port: 0,
+          host: '127.0.0.1',
+          strictPort: false,
+          // The non-secure-origin test opens the app as http://obshell-dash.test:<port>/ (mapped
+          // to 127.0.0.1 by Chromium's --host-resolver-rules); Vite refuses unknown Host headers.
+          allowedHosts: [INSECURE_HOST],
+          hmr: false,
+        },
         logLevel: 'warn',
       });
       await server.listen();
       const address = server.httpServer?.address();
       if (!address || typeof address === 'string') throw new Error('vite did not listen');
-      await use({ sim, appUrl: `http://127.0.0.1:${address.port}` });
+      const appUrl = `http://127.0.0.1:${address.port}`;
+      // Warm up: transform the entry and pre-bundle dependencies before the first test's page
+      // load, so its timeouts measure the app, not Vite's first compile.
+      await fetch(`${appUrl}/`).then((response) => response.text());
+      await server.warmupRequest('/src/main.tsx');
+      await use({ sim, appUrl, appPort: address.port });
       await server.close();
       await sim.close();
     },

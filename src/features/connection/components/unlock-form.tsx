@@ -59,6 +59,15 @@ export function UnlockForm({ askAgentPassword, onUnlocked, autoFocus = true }: U
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate>
       <Stack gap="md">
+        {/* Lets password managers file the password under the right account. */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value="root@sys"
+          hidden
+          readOnly
+        />
         <Controller
           control={control}
           name="rootPassword"
