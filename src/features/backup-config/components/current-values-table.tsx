@@ -1,0 +1,84 @@
+import { Badge, Code, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { useMessages } from '../../../lib/i18n/messages';
+import {
+  BASELINE_FIELDS,
+  tenantValues,
+  type Baseline,
+  type TenantSnapshot,
+} from '../model/baseline';
+import { maskSecrets } from '../model/storage-uri';
+import { backupConfigMessages } from '../messages';
+
+/** Every user tenant's current value of every field; cells that differ between tenants are marked. */
+export function CurrentValuesTable({
+  tenants,
+  clusterId,
+  baseline,
+}: {
+  tenants: TenantSnapshot[];
+  clusterId: number;
+  baseline: Baseline;
+}) {
+  const t = useMessages(backupConfigMessages);
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5">
+        {t.currentTitle}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t.currentHint}
+      </Text>
+      <ScrollArea type="auto">
+        <Table striped withTableBorder fz="xs" miw={720} aria-label={t.currentTitle}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.tenant}</Table.Th>
+              {BASELINE_FIELDS.map((field) => (
+                <Table.Th key={field}>
+                  {field}
+                  {baseline[field].kind === 'differs' && (
+                    <Badge ml={4} size="xs" color="orange" variant="light">
+                      {t.differs}
+                    </Badge>
+                  )}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tenants.map((tenant) => {
+              const values = tenantValues(tenant, clusterId);
+              return (
+                <Table.Tr key={tenant.name}>
+                  <Table.Th scope="row">
+                    {tenant.name} ({tenant.tenantId})
+                  </Table.Th>
+                  {BASELINE_FIELDS.map((field) => {
+                    const value = values[field];
+                    return (
+                      <Table.Td key={field}>
+                        {value === undefined ? (
+                          <Text span size="xs" c="dimmed">
+                            {field === 'backup_base_uri' && tenant.storage === null
+                              ? t.hiddenSecret
+                              : t.unknown}
+                          </Text>
+                        ) : value === '' ? (
+                          <Text span size="xs" c="dimmed">
+                            {t.notSet}
+                          </Text>
+                        ) : (
+                          <Code style={{ wordBreak: 'break-all' }}>{maskSecrets(value)}</Code>
+                        )}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Paper>
+  );
+}

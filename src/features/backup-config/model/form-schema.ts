@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Baseline } from './baseline';
+import { analyzeChanges } from './changes';
+import type { BackupConfigFormValues } from './form-values';
+import { encodeIssue, type IssueKey, type IssueParams } from './issue';
+import {
+  checkDuration,
+  checkIntField,
+  lagBounds,
+  PIECE_SWITCH_BOUNDS,
+  type DurationCheck,
+} from './rules';
+import { breaksQuery, findUnsafeCharacter, requiredParams, STORAGE_SCHEMES } from './storage-uri';
+
+const destinationSchema = z.object({
+  scheme: z.enum(STORAGE_SCHEMES),
+  path: z.string(),
+  host: z.string(),
+  access_id: z.string(),
+  access_key: z.string(),
+  appid: z.string(),
+  s3_region: z.string(),
+});
+
+const baseSchema = z.object({
+  destination: destinationSchema,
+  log_archive_concurrency: z.string(),
+  ha_low_thread_score: z.string(),
+  binding: z.enum(['', 'OPTIONAL', 'MANDATORY']),
+  piece_switch_interval: z.string(),
+  archive_lag_target: z.string(),
+  delete_policy: z.object({
+    change: z.boolean(),
+    policy: z.literal('default'),
+    recovery_window: z.string(),
+  }),
+});
+
+type Path = (string | number)[];
+
+function durationIssue(check: DurationCheck): [IssueKey, IssueParams?] | undefined {
+  if (check.ok) return undefined;
+  if ((check.problem === 'below-min' || check.problem === 'above-max') && check.bounds) {
+    return [`duration.${check.problem}`, { min: check.bounds.min, max: check.bounds.max }];
+  }
+  return [`duration.${check.problem}`];
+}
+
+/**
+ * One schema for the form; it needs the baseline because only changed fields are validated (an
+ * unchanged value is not sent, so the server will not judge it) and because the server's
+ * cross-field rules depend on what is in the body.
+ */
+export function createBackupConfigSchema(baseline: Baseline) {
+  return baseSchema.superRefine((values: BackupConfigFormValues, ctx) => {
+    const add = (path: Path, key: IssueKey, params?: IssueParams) =>
+      ctx.addIssue({ code: 'custom', path, message: encodeIssue(key, params) });
+    const analysis = analyzeChanges(values, baseline);
+    const { dirty } = analysis;
+
+    const d = values.destination;
+    if (analysis.destinationFilled || analysis.uriRequiredBy.length > 0) {
+      const unsafePath = findUnsafeCharacter(d.path);
+      if (!analysis.destinationFilled) {
+        add(['destination', 'path'], 'uri.required-by', {
+          fields: analysis.uriRequiredBy.join(', '),
+        });
+      } else if (d.path === '') add(['destination', 'path'], 'uri.path-required');
+      else if (unsafePath) add(['destination', 'path'], `unsafe.${unsafePath}`);
+      else if (d.scheme !== 'file' && d.path.startsWith('/')) {
+        add(['destination', 'path'], 'uri.leading-slash');
+      } else if (d.scheme !== 'file' && d.path.includes('?')) {
+        add(['destination', 'path'], 'uri.query-char');
+      }
+      if (analysis.destinationFilled) {
+        for (const name of requiredParams(d.scheme)) {
+          const value = d[name];
+          const unsafe = findUnsafeCharacter(value);
+          if (value === '') add(['destination', name], 'uri.param-required');
+          else if (unsafe) add(['destination', name], `unsafe.${unsafe}`);
+          else if (breaksQuery(value)) add(['destination', name], 'uri.query-char');
+        }
+      }
+    }
+
+    for (const name of ['log_archive_concurrency', 'ha_low_thread_score'] as const) {
+      if (!dirty.has(name)) continue;
+      const checked = checkIntField(values[name]);
+      if (!checked.ok) add([name], checked.problem, { min: '0', max: '100' });
+    }
+
+    if (dirty.has('piece_switch_interval')) {
+      const issue = durationIssue(checkDuration(values.piece_switch_interval, PIECE_SWITCH_BOUNDS));
+      if (issue) add(['piece_switch_interval'], ...issue);
+    }
+    if (dirty.has('archive_lag_target')) {
+      // The server applies the s3 floor only when the URI travels in the same body; so does this.
+      const s3 = analysis.uriSent && d.scheme === 's3';
+      const issue = durationIssue(checkDuration(values.archive_lag_target, lagBounds(s3)));
+      if (issue) add(['archive_lag_target'], ...issue);
+    }
+    if (values.delete_policy.change) {
+      const window = values.delete_policy.recovery_window;
+      // obshell passes recovery_window to OceanBase unchecked; an empty or malformed one makes the
+      // DAG fail later, so the form asks for a well-formed duration now.
+      if (window === '') add(['delete_policy', 'recovery_window'], 'recovery.required');
+      else {
+        const issue = durationIssue(checkDuration(window));
+        if (issue) add(['delete_policy', 'recovery_window'], ...issue);
+      }
+    }
+  });
+}
