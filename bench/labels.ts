@@ -5,6 +5,6 @@
 export const labels = {
   password: 'root@sys password',
   unlock: '^\\s*unlock\\s*$',
-  /** The backup form's base-URI field: present and enabled once the form loaded its data. */
-  formField: 'backup base uri|base uri',
+  /** A backup-form field: the form mounts only once the current values loaded, so this means ready. */
+  formField: 'log_archive_concurrency',
 } as const;
