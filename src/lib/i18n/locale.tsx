@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Locale } from '../obshell/client';
 
 export type { Locale };
@@ -38,7 +45,9 @@ const LocaleContext = createContext<LocaleContextValue | null>(null);
 
 export function LocaleProvider({ initial, children }: { initial?: Locale; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => initial ?? detectLocale());
-  useEffect(() => {
+  // A layout effect runs before any child's passive effect, so the very first obshell request
+  // (started by a query in a child) already carries the right Accept-Language.
+  useLayoutEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
   const value = useMemo<LocaleContextValue>(
