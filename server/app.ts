@@ -60,6 +60,17 @@ export async function buildServer(
     return503OnClosing: true,
   });
   registerSecurityHeaders(app, config.frameAncestors);
+  // While shutting down, answers close their connection so close() is not held up by keep-alive
+  // sockets (in-flight requests still finish; see shutdown.ts).
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('Connection', 'close');
+    return payload;
+  });
 
   const base = config.basePath;
   const template = await readFile(path.join(config.distDir, 'index.html'), 'utf8').catch(() => {
@@ -103,7 +114,8 @@ export async function buildServer(
           errorEnvelope(404, 'Proxy.NoSuchCluster', `No obshell is configured for ${pathname}`),
         );
     }
-    if (request.method === 'GET' && pathname.startsWith(base) && !/\.[a-z0-9]+$/i.test(pathname)) {
+    const isPage = !/\.[a-z0-9]+$/i.test(pathname) || pathname === `${base}index.html`;
+    if (request.method === 'GET' && pathname.startsWith(base) && isPage) {
       // A client-side route (/ops/backup/tasks/123): the app itself decides what to show.
       return reply
         .header('Cache-Control', 'no-cache')

@@ -51,10 +51,11 @@ export const clusterEntrySchema = z.strictObject({
   notes: z.string().max(500).optional(),
 });
 
-const clustersFileSchema = z.union([
-  z.array(clusterEntrySchema),
+/** A bare list, or `{ "clusters": [...] }`; one shape inside so errors point at the field. */
+const clustersFileSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { clusters: value } : value),
   z.strictObject({ clusters: z.array(clusterEntrySchema) }),
-]);
+);
 
 const basePathSchema = z
   .string()
@@ -105,12 +106,11 @@ export interface ServerConfig {
 export type Env = Record<string, string | undefined>;
 export type ReadFile = (file: string) => string;
 
-function describe(error: z.ZodError, where: string): string {
+function describe(error: z.ZodError): string {
   return error.issues
-    .map((issue) => {
-      const at = issue.path.length ? issue.path.join('.') : '(root)';
-      return `  ${where} ${at}: ${issue.message}`;
-    })
+    .map(
+      (issue) => `  ${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`,
+    )
     .join('\n');
 }
 
@@ -173,7 +173,7 @@ export function loadConfig(
   const fromFileRaw = configFile ? readJson(configFile, readFile, 'config file') : {};
   const fromFile = fileConfigSchema.safeParse(fromFileRaw);
   if (!fromFile.success) {
-    throw new ConfigError(`Bad config file ${configFile}:\n${describe(fromFile.error, '')}`);
+    throw new ConfigError(`Bad config file ${configFile}:\n${describe(fromFile.error)}`);
   }
   const fromEnv = fileConfigSchema.safeParse({
     port: env.PORT?.trim() || undefined,
@@ -220,9 +220,9 @@ export function loadConfig(
       : merged.clustersFile;
     const parsed = clustersFileSchema.safeParse(readJson(file, readFile, 'clusters file'));
     if (!parsed.success) {
-      throw new ConfigError(`Bad clusters file ${file}:\n${describe(parsed.error, '')}`);
+      throw new ConfigError(`Bad clusters file ${file}:\n${describe(parsed.error)}`);
     }
-    clusterEntries = Array.isArray(parsed.data) ? parsed.data : parsed.data.clusters;
+    clusterEntries = parsed.data.clusters;
     if (clusterEntries.length === 0) {
       throw new ConfigError(`Bad clusters file ${file}: it lists no cluster.`);
     }

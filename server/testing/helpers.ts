@@ -1,0 +1,78 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type ServerConfig } from '../config.ts';
+
+/** A minimal built app: what `vite build` emits, reduced to what the server cares about. */
+export function fakeDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'obdash-dist-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /><title>t</title>' +
+      '<script type="module" crossorigin src="./assets/app-abc.js"></script></head>' +
+      '<body><div id="root"></div></body></html>',
+  );
+  writeFileSync(path.join(dir, 'assets', 'app-abc.js'), 'console.log("app");');
+  writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  return dir;
+}
+
+export function testConfig(env: Record<string, string>, distDir: string): ServerConfig {
+  return loadConfig({ DIST_DIR: distDir, LOG_LEVEL: 'silent', ...env }, () => {
+    throw new Error('no files in this test');
+  });
+}
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A stand-in upstream that records what reached it and answers as `handler` says. */
+export async function startUpstream(
+  handler: (request: SeenRequest, response: ServerResponse) => void = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ successful: true, status: 200, data: { ok: true } }));
+  },
+) {
+  const seen: SeenRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      seen.push(request);
+      handler(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
