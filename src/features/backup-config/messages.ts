@@ -79,7 +79,8 @@ const en = {
   lagLabel: 'Archive lag target (archive_lag_target)',
   lagHelp:
     'Longest delay between two archive writes. Up to 2h, more than 0; default 2m. The obshell documentation says [0ms, 7200s], but obshell refuses 0 and anything above 2h, so this form follows obshell.',
-  lagS3: 'The destination is S3 and will be sent: obshell requires at least 1m.',
+  lagS3:
+    'The destination is S3: at least 1m (obshell checks it when the URI is sent, OceanBase otherwise).',
   lagNotChecked:
     'obshell checks this only when backup_base_uri is sent; otherwise OceanBase checks it while applying, so the form checks it now.',
   amount: 'Amount',
@@ -211,7 +212,7 @@ const zh: Messages = {
   lagLabel: '归档延迟目标（archive_lag_target）',
   lagHelp:
     '两次归档写入之间的最长间隔。大于 0 且不超过 2h；默认 2m。obshell 文档写的是 [0ms, 7200s]，但 obshell 实际拒绝 0 和超过 2h 的值，本表单以 obshell 为准。',
-  lagS3: '目的地为 S3 且会被发送：obshell 要求至少 1m。',
+  lagS3: '目的地为 S3：至少 1m（发送 URI 时由 obshell 检查，否则由 OceanBase 检查）。',
   lagNotChecked:
     '只有发送 backup_base_uri 时 obshell 才检查此值；否则由 OceanBase 在执行时检查，因此表单现在就检查。',
   amount: '数值',

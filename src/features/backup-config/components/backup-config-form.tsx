@@ -26,6 +26,7 @@ import {
   analyzeChanges,
   buildPatchBody,
   type BackupConfigPatch,
+  lagNeedsS3Floor,
   type ChangeAnalysis,
 } from '../model/changes';
 import { createBackupConfigSchema } from '../model/form-schema';
@@ -106,6 +107,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   const analysis = analyzeChanges(values, baseline);
   const body = buildPatchBody(values, analysis);
   const changeCount = Object.keys(body).length;
+  const lagS3 = lagNeedsS3Floor(values, analysis, baseline);
   const hasErrors = Object.keys(form.formState.errors).length > 0;
 
   const mutation = usePatchBackupConfig();
@@ -215,16 +217,12 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
                 name="archive_lag_target"
                 label={t.lagLabel}
                 help={t.lagHelp}
-                range={
-                  analysis.uriSent && values.destination.scheme === 's3' ? '1m – 2h' : '1ns – 2h'
-                }
+                range={lagS3 ? '1m – 2h' : '1ns – 2h'}
                 baseline={baseline.archive_lag_target}
                 defaultUnit="m"
                 extra={
                   <Text component="span" size="xs" c="dimmed">
-                    {analysis.uriSent && values.destination.scheme === 's3'
-                      ? t.lagS3
-                      : t.lagNotChecked}
+                    {lagS3 ? t.lagS3 : analysis.uriSent ? '' : t.lagNotChecked}
                   </Text>
                 }
               />

@@ -114,3 +114,19 @@ export function buildPatchBody(
   }
   return body;
 }
+
+/**
+ * Whether archive_lag_target must be ≥ 1m. obshell checks that only when an s3:// URI is in the
+ * body; when no URI is sent, OceanBase checks the current destination while the DAG runs (and the
+ * DAG fails), so the floor also applies when a tenant's current destination is S3.
+ */
+export function lagNeedsS3Floor(
+  values: BackupConfigFormValues,
+  analysis: ChangeAnalysis,
+  baseline: Baseline,
+): boolean {
+  if (analysis.uriSent) return values.destination.scheme === 's3';
+  const base = baseline.backup_base_uri;
+  const uris = base.kind === 'common' ? [base.value] : base.values.map((v) => v.value ?? '');
+  return uris.some((uri) => uri.startsWith('s3://'));
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Baseline } from './baseline';
-import { analyzeChanges } from './changes';
+import { analyzeChanges, lagNeedsS3Floor } from './changes';
 import type { BackupConfigFormValues } from './form-values';
 import { encodeIssue, type IssueKey, type IssueParams } from './issue';
 import {
@@ -94,8 +94,7 @@ export function createBackupConfigSchema(baseline: Baseline) {
       if (issue) add(['piece_switch_interval'], ...issue);
     }
     if (dirty.has('archive_lag_target')) {
-      // The server applies the s3 floor only when the URI travels in the same body; so does this.
-      const s3 = analysis.uriSent && d.scheme === 's3';
+      const s3 = lagNeedsS3Floor(values, analysis, baseline);
       const issue = durationIssue(checkDuration(values.archive_lag_target, lagBounds(s3)));
       if (issue) add(['archive_lag_target'], ...issue);
     }
