@@ -12,7 +12,7 @@ const stateEn: Record<DisplayState, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
   succeeded: 'Succeeded',
-  passed: 'Passed (skipped)',
+  passed: 'Succeeded (failure passed)',
   rolledBack: 'Rolled back',
 };
 const stateZh: Record<DisplayState, string> = {
@@ -25,7 +25,7 @@ const stateZh: Record<DisplayState, string> = {
   failed: '失败',
   cancelled: '已取消',
   succeeded: '成功',
-  passed: '已跳过',
+  passed: '成功（已跳过失败）',
   rolledBack: '已回滚',
 };
 

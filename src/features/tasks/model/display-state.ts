@@ -30,7 +30,9 @@ export function toDisplayState(state: TaskState, operator: TaskOperator): Displa
     case 'PENDING':
       if (operator === 'CANCEL') return 'cancelling';
       if (operator === 'ROLLBACK') return 'rollingBack';
-      if (state === 'RUNNING') return operator === 'RETRY' ? 'retrying' : 'running';
+      // After RETRY obshell re-queues the failed step (PENDING/READY + RETRY) before it runs again.
+      if (operator === 'RETRY') return 'retrying';
+      if (state === 'RUNNING') return 'running';
       return state === 'READY' ? 'ready' : 'pending';
   }
 }

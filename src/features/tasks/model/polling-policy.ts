@@ -40,9 +40,12 @@ export function retryDagPoll(_failureCount: number, error: unknown): boolean {
   return isTransientError(error);
 }
 
-/** 1 s, 2 s, 4 s … capped at 30 s. `attempt` counts failures so far, from 1 (react-query's call). */
-export function backoffDelay(attempt: number): number {
-  return Math.min(DAG_POLL_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+/**
+ * Wait before the next attempt: 1 s, 2 s, 4 s … capped at 30 s. react-query passes the number of
+ * failures before this one (0 after the first failure).
+ */
+export function backoffDelay(failuresBefore: number): number {
+  return Math.min(DAG_POLL_MS * 2 ** Math.max(0, failuresBefore), MAX_BACKOFF_MS);
 }
 
 export function isNotFoundError(error: unknown): boolean {

@@ -1,0 +1,106 @@
+import { test, expect } from './fixtures';
+import { startBackupConfigDag } from './support/obshell-node-client';
+import {
+  dagApiPath,
+  elapse,
+  openTimeline,
+  requestsTo,
+  setVisibility,
+  stepRow,
+} from './support/timeline-helpers';
+
+test.describe('DAG timeline: polling', () => {
+  test.beforeEach(async ({ simControl }) => {
+    // Slow steps: the DAG is still running throughout each test.
+    await simControl.call('POST', 'time-scale', { scale: 10 });
+  });
+
+  test('500 answers mid-poll: "Reconnecting…" over the last data, then it recovers', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    const dag = await startBackupConfigDag(stack.sim.url);
+    await openTimeline(page, dag.id);
+    await simControl.call('POST', 'faults', { kind: '500', count: 3, path: dagApiPath(dag.id) });
+    await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
+    await expect(page.getByTestId('dag-reconnecting')).toContainText('Reconnecting…');
+    // Never blank: the timeline stays while reconnecting.
+    await expect(stepRow(page, 1)).toBeVisible();
+    await expect(stepRow(page, 2)).toBeVisible();
+    await expect(page.getByTestId('dag-reconnecting')).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
+    const log = await requestsTo(simControl, dagApiPath(dag.id));
+    expect(log.filter((r) => r.status === 500)).toHaveLength(3);
+    expect(log[log.length - 1]?.status).toBe(200);
+  });
+
+  test('dropped connections mid-poll: reconnects with the data kept', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    const dag = await startBackupConfigDag(stack.sim.url);
+    await openTimeline(page, dag.id);
+    await simControl.call('POST', 'faults', { kind: 'drop', count: 2, path: dagApiPath(dag.id) });
+    await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
+    await expect(stepRow(page, 1)).toBeVisible();
+    await expect(page.getByTestId('dag-reconnecting')).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
+  });
+
+  test('backs off between failed attempts instead of hammering obshell', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    const dag = await startBackupConfigDag(stack.sim.url);
+    await openTimeline(page, dag.id);
+    await simControl.call('POST', 'faults', { kind: '500', count: 100, path: dagApiPath(dag.id) });
+    await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
+    const start = (await requestsTo(simControl, dagApiPath(dag.id))).length;
+    await elapse(8_000);
+    const failed = (await requestsTo(simControl, dagApiPath(dag.id))).length - start;
+    // 1 s polling would make ~8 requests; backing off 1 s, 2 s, 4 s … makes at most 4.
+    expect(failed).toBeGreaterThanOrEqual(2);
+    expect(failed).toBeLessThanOrEqual(4);
+    await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'true');
+    await expect(page.getByTestId('dag-freshness')).toContainText('out of date');
+    await expect(stepRow(page, 1)).toBeVisible();
+    await simControl.call('POST', 'faults', { kind: '500', count: 0, path: dagApiPath(dag.id) });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('dag-reconnecting')).toBeHidden();
+  });
+
+  test('a hidden tab makes no requests; showing it again refreshes at once', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    const dag = await startBackupConfigDag(stack.sim.url);
+    await openTimeline(page, dag.id);
+    await expect
+      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)
+      .toBeGreaterThan(2);
+    await setVisibility(page, 'hidden');
+    // Let a poll already in flight land.
+    await elapse(600);
+    const hiddenAt = (await requestsTo(simControl, '/api/v1/task/')).length;
+    await elapse(4_000);
+    expect(await requestsTo(simControl, '/api/v1/task/')).toHaveLength(hiddenAt);
+
+    await setVisibility(page, 'visible');
+    await expect
+      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length, {
+        timeout: 900,
+        intervals: [100],
+      })
+      .toBeGreaterThan(hiddenAt);
+    // …and polling resumes.
+    const shownAt = (await requestsTo(simControl, dagApiPath(dag.id))).length;
+    await elapse(2_500);
+    expect((await requestsTo(simControl, dagApiPath(dag.id))).length).toBeGreaterThanOrEqual(
+      shownAt + 2,
+    );
+  });
+});
