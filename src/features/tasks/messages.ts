@@ -97,6 +97,9 @@ export const taskMessages = defineMessages({
     reconnectingDetail: (attempt: number, reason: string) =>
       `Attempt ${attempt} failed (${reason}). Showing the last data received; retrying with increasing delays (up to 30 s).`,
     refreshFailed: 'Refreshing this task failed:',
+    reasonNetwork: 'obshell unreachable',
+    reasonTimeout: 'no answer in time',
+    reasonHttp: (status: number) => `HTTP ${status}`,
     steps: 'Steps',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     noSteps: 'obshell returned no steps for this task.',
@@ -183,6 +186,9 @@ export const taskMessages = defineMessages({
     reconnectingDetail: (attempt: number, reason: string) =>
       `第 ${attempt} 次尝试失败（${reason}）。当前显示最后一次收到的数据；将以递增间隔（最长 30 秒）重试。`,
     refreshFailed: '刷新任务失败：',
+    reasonNetwork: '无法连接 obshell',
+    reasonTimeout: '响应超时',
+    reasonHttp: (status: number) => `HTTP ${status}`,
     steps: '步骤',
     stepOf: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
     noSteps: 'obshell 未返回该任务的步骤。',

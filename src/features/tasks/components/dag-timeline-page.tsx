@@ -10,6 +10,7 @@ import { dagQueries } from '../api/dag-queries';
 import { useOutcomeSignals } from '../hooks/use-outcome-signals';
 import { useStateAnnouncement } from '../hooks/use-state-announcement';
 import { focusNode } from '../model/dag-progress';
+import { failureReason } from '../model/failure-reason';
 import { isNotFoundError, isTransientError } from '../model/polling-policy';
 import { taskMessages } from '../messages';
 import { recordTimelineRender } from '../utils/render-timing';
@@ -62,7 +63,7 @@ function DagTimeline({ id }: { id: string }) {
         </Group>
         {reconnecting ? (
           <Text size="sm" c="dimmed" data-testid="dag-reconnecting">
-            {t.reconnectingDetail(query.failureCount, query.failureReason?.message ?? '')}
+            {t.reconnectingDetail(query.failureCount, failureReason(query.failureReason, t))}
           </Text>
         ) : null}
       </Stack>
@@ -84,7 +85,9 @@ function DagTimeline({ id }: { id: string }) {
         <DagHeader dag={dag} skewMs={connection.client.clockSkewMs} />
         <PollStatus query={query} live={live} />
         <DagActions dag={dag} />
-        {dag.name === BACKUP_CONFIG_DAG_NAME && dag.state === 'SUCCEED' ? (
+        {dag.name === BACKUP_CONFIG_DAG_NAME &&
+        dag.state === 'SUCCEED' &&
+        dag.operator !== 'ROLLBACK' ? (
           <LogArchiveFollowUp />
         ) : null}
         {live ? <NotifyToggle /> : null}

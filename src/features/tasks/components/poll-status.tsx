@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
+import { failureReason } from '../model/failure-reason';
 import { isTransientError } from '../model/polling-policy';
 import { taskMessages } from '../messages';
 import { Freshness } from './freshness';
@@ -25,7 +26,7 @@ export function PollStatus({ query, live }: { query: UseQueryResult<Dag>; live: 
         >
           <Group justify="space-between" wrap="wrap" gap="xs">
             <span>
-              {t.reconnectingDetail(query.failureCount, query.failureReason?.message ?? '')}
+              {t.reconnectingDetail(query.failureCount, failureReason(query.failureReason, t))}
             </span>
             <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
               {t.retryLoad}
