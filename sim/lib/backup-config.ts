@@ -1,0 +1,179 @@
+import { errors } from './errors';
+import { NS, parseDuration, requireDuration } from './duration';
+
+/**
+ * `POST|PATCH /api/v1/obcluster/backup/config` body checks (contract §4), in obshell's order.
+ * Step 1 mimics Go's encoding/json binding (type mismatches → Common.BindJsonFailed); step 2 the
+ * handler's own checks. Absent and null both mean "leave unchanged".
+ */
+export interface BackupConfigChange {
+  backupBaseUri?: string;
+  logArchiveConcurrency?: number;
+  haLowThreadScore?: number;
+  /** Normalized: OPTIONAL or MANDATORY. */
+  binding?: string;
+  pieceSwitchInterval?: string;
+  /** Lower-cased; validated here only when backupBaseUri is in the same body. */
+  archiveLagTarget?: string;
+  deletePolicy?: { policy: string; recoveryWindow: string };
+}
+
+const STRUCT = 'ClusterBackupConfigParam';
+const URI_PREFIXES = ['file://', 'oss://', 'cos://', 's3://'];
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value;
+}
+
+function mismatch(value: unknown, field: string, goType: string): never {
+  const kind = typeof value === 'number' ? `number ${String(value)}` : jsonKind(value);
+  throw errors.bindJson(
+    `json: cannot unmarshal ${kind} into Go struct field ${STRUCT}.${field} of type ${goType}`,
+  );
+}
+
+function optString(body: Record<string, unknown>, field: string): string | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') mismatch(value, field, 'string');
+  return value;
+}
+
+function optInt(body: Record<string, unknown>, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  // Go's `int` is 64-bit; JS can only vouch for safe integers.
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) mismatch(value, field, 'int');
+  return value;
+}
+
+interface RawBody {
+  backupBaseUri?: string;
+  logArchiveConcurrency?: number;
+  haLowThreadScore?: number;
+  binding?: string;
+  pieceSwitchInterval?: string;
+  archiveLagTarget?: string;
+  deletePolicy?: { policy: string; recoveryWindow: string };
+}
+
+export function bindBackupConfig(text: string): RawBody {
+  if (text.trim() === '') throw errors.bindJson('EOF');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw errors.bindJson(`invalid character in JSON: ${(cause as Error).message}`);
+  }
+  if (parsed === null) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    mismatch(parsed, '', 'obcluster.ClusterBackupConfigParam');
+  }
+  const body = parsed as Record<string, unknown>;
+  const raw: RawBody = {};
+  const assign = <K extends keyof RawBody>(key: K, value: RawBody[K] | undefined) => {
+    if (value !== undefined) raw[key] = value;
+  };
+  assign('backupBaseUri', optString(body, 'backup_base_uri'));
+  assign('logArchiveConcurrency', optInt(body, 'log_archive_concurrency'));
+  assign('haLowThreadScore', optInt(body, 'ha_low_thread_score'));
+  assign('binding', optString(body, 'binding'));
+  assign('pieceSwitchInterval', optString(body, 'piece_switch_interval'));
+  assign('archiveLagTarget', optString(body, 'archive_lag_target'));
+  const policy = body.delete_policy;
+  if (policy !== undefined && policy !== null) {
+    if (typeof policy !== 'object' || Array.isArray(policy)) {
+      mismatch(policy, 'delete_policy', 'param.DeletePolicy');
+    }
+    const p = policy as Record<string, unknown>;
+    raw.deletePolicy = {
+      policy: optStringIn(p, 'policy'),
+      recoveryWindow: optStringIn(p, 'recovery_window'),
+    };
+  }
+  return raw;
+}
+
+function optStringIn(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') mismatch(value, `delete_policy.${field}`, 'string');
+  return value;
+}
+
+export function isS3(uri: string): boolean {
+  return uri.startsWith('s3://');
+}
+
+/** Bounds of archive_lag_target as obshell checks them (and as OceanBase does inside the DAG). */
+export function checkArchiveLagTarget(value: string, archiveUri: string): void {
+  const ns = requireDuration(value);
+  if (ns > 2n * NS.h) throw errors.archiveLagTarget();
+  if (isS3(archiveUri) && ns < NS.m) throw errors.archiveLagTargetForS3();
+}
+
+export function validateBackupConfig(
+  raw: RawBody,
+  mode: 'POST' | 'PATCH',
+  userTenantCount: number,
+): BackupConfigChange {
+  if (mode === 'POST' && !raw.backupBaseUri) throw errors.baseUriEmpty();
+  if (mode === 'PATCH' && raw.backupBaseUri === undefined) {
+    if (raw.binding !== undefined) throw errors.baseUriNeededFor('binding');
+    if (raw.pieceSwitchInterval !== undefined)
+      throw errors.baseUriNeededFor('piece_switch_interval');
+  }
+  if (userTenantCount === 0) throw errors.noUserTenants();
+  const change: BackupConfigChange = {};
+  if (raw.logArchiveConcurrency !== undefined) {
+    if (raw.logArchiveConcurrency < 0 || raw.logArchiveConcurrency > 100) {
+      throw errors.logArchiveConcurrency();
+    }
+    change.logArchiveConcurrency = raw.logArchiveConcurrency;
+  }
+  if (raw.haLowThreadScore !== undefined) {
+    if (raw.haLowThreadScore < 0 || raw.haLowThreadScore > 100) throw errors.haLowThreadScore();
+    change.haLowThreadScore = raw.haLowThreadScore;
+  }
+  if (raw.binding !== undefined) {
+    const binding = raw.binding.toUpperCase() || 'OPTIONAL';
+    if (binding !== 'OPTIONAL' && binding !== 'MANDATORY') throw errors.binding(binding);
+    change.binding = binding;
+  }
+  if (raw.pieceSwitchInterval !== undefined) {
+    const ns = requireDuration(raw.pieceSwitchInterval);
+    if (ns < 24n * NS.h || ns > 168n * NS.h) throw errors.pieceSwitchInterval();
+    change.pieceSwitchInterval = raw.pieceSwitchInterval;
+  }
+  if (raw.deletePolicy !== undefined) {
+    const policy = raw.deletePolicy.policy.toLowerCase() || 'default';
+    if (policy !== 'default') throw errors.deletePolicy(policy);
+    change.deletePolicy = { policy, recoveryWindow: raw.deletePolicy.recoveryWindow };
+  }
+  if (raw.backupBaseUri !== undefined) {
+    const uri = raw.backupBaseUri;
+    if (!URI_PREFIXES.some((prefix) => uri.startsWith(prefix))) throw errors.storageUri();
+    change.backupBaseUri = uri;
+  }
+  if (raw.archiveLagTarget !== undefined) {
+    const lag = raw.archiveLagTarget.toLowerCase();
+    if (change.backupBaseUri !== undefined) checkArchiveLagTarget(lag, change.backupBaseUri);
+    change.archiveLagTarget = lag;
+  }
+  return change;
+}
+
+/** True when OceanBase would refuse the value (the DAG's set step fails on it). */
+export function archiveLagTargetProblem(value: string, archiveUri: string): string | undefined {
+  const parsed = parseDuration(value);
+  if (!parsed.ok)
+    return `Error 1210 (HY000): Incorrect arguments to archive_lag_target: '${value}'`;
+  if (parsed.ns > 2n * NS.h || (isS3(archiveUri) && parsed.ns < NS.m)) {
+    return `Error 1210 (HY000): Incorrect arguments to archive_lag_target: '${value}' is out of range`;
+  }
+  return undefined;
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { dagDto } from './dag-model';
+import {
+  errorStyleSchema,
+  formatZodIssues,
+  keyBitsSchema,
+  simulatorOptionsSchema,
+  type SimulatorOptions,
+} from './options';
+import type { SimState } from './sim-state';
+
+/**
+ * `/__sim/...`: test scenarios (absent from obshell), loopback only. Plain JSON, no envelope;
+ * bad input → 400 {error}.
+ */
+export class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const resetSchema = z
+  .object({
+    rootPassword: z.string(),
+    agentPassword: z.string().nullable(),
+    timeScale: z.number().positive().max(1000),
+    errorStyle: errorStyleSchema,
+    keyBits: keyBitsSchema,
+  })
+  .partial()
+  // Extensions beyond the shared shape: cluster layout and identity for edge cases.
+  .extend(
+    simulatorOptionsSchema
+      .pick({ identity: true, tenants: true, agents: true, initialBackupBaseUri: true })
+      .partial().shape,
+  )
+  .strict();
+
+const failSchema = z.object({ step: z.string().min(1), mode: z.enum(['once', 'always']) }).strict();
+const latencySchema = z
+  .object({ ms: z.number().int().min(0).max(120_000), path: z.string().startsWith('/').optional() })
+  .strict();
+const faultsSchema = z
+  .object({
+    kind: z.enum(['500', 'drop']),
+    count: z.number().int().min(0).max(100_000),
+    path: z.string().startsWith('/').optional(),
+  })
+  .strict();
+const passwordSchema = z
+  .object({ rootPassword: z.string().optional(), agentPassword: z.string().nullable().optional() })
+  .strict();
+const clockSchema = z.object({ offsetMs: z.number().int().min(-1e10).max(1e10) }).strict();
+const timeScaleSchema = z.object({ scale: z.number().positive().max(1000) }).strict();
+const dagSchema = z
+  .object({
+    nodes: z.number().int().min(1).max(500),
+    name: z.string().min(1).optional(),
+    state: z.enum(['PENDING', 'READY', 'RUNNING', 'FAILED', 'SUCCEED']).optional(),
+  })
+  .strict();
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw new ControlError(400, formatZodIssues(result.error));
+  return result.data;
+}
+
+function state(sim: SimState) {
+  return {
+    cluster: {
+      name: sim.options.clusterName,
+      id: sim.options.clusterId,
+      ob_version: sim.options.obVersion,
+      agent_version: sim.options.agentVersion,
+      identity: sim.options.identity,
+      security: sim.options.agentPassword !== null,
+      time_scale: sim.options.timeScale,
+      error_style: sim.options.errorStyle,
+      key_bits: sim.key.bits,
+      clock_offset_ms: sim.clockOffsetMs,
+      agents: sim.options.agents,
+    },
+    tenants: sim.tenants.map((t) => ({ ...t, parameters: { ...t.parameters } })),
+    dags: sim.engine.all().map((dag) => dagDto(dag, true)),
+  };
+}
+
+/** `initial` = what startSimulator was given; reset returns to it, then applies the body. */
+export function handleControl(
+  sim: SimState,
+  initial: SimulatorOptions,
+  method: string,
+  route: string,
+  query: URLSearchParams,
+  body: unknown,
+): unknown {
+  const key = `${method} ${route}`;
+  switch (key) {
+    case 'POST reset': {
+      const patch = parse(resetSchema, body);
+      sim.reset({ ...initial, ...patch });
+      return state(sim);
+    }
+    case 'POST fail': {
+      sim.failRules.push(parse(failSchema, body));
+      return { failRules: sim.failRules };
+    }
+    case 'POST latency': {
+      const { ms, path = '/api' } = parse(latencySchema, body);
+      sim.latency = sim.latency.filter((rule) => rule.path !== path);
+      if (ms > 0) sim.latency.push({ path, ms });
+      else if (path === '/api') sim.latency = [];
+      return { latency: sim.latency };
+    }
+    case 'POST faults': {
+      const { kind, count, path = '/api' } = parse(faultsSchema, body);
+      if (count > 0) sim.faults.push({ kind, remaining: count, path });
+      else sim.faults = sim.faults.filter((f) => f.path !== path || f.kind !== kind);
+      return { faults: sim.faults };
+    }
+    case 'POST rotate-key': {
+      sim.rotateKey();
+      return { public_key: sim.key.publicKeyBase64 };
+    }
+    case 'POST password': {
+      const patch = parse(passwordSchema, body);
+      sim.options = {
+        ...sim.options,
+        ...(patch.rootPassword !== undefined ? { rootPassword: patch.rootPassword } : {}),
+        ...(patch.agentPassword !== undefined ? { agentPassword: patch.agentPassword } : {}),
+      };
+      return { security: sim.options.agentPassword !== null };
+    }
+    case 'POST clock': {
+      sim.clockOffsetMs = parse(clockSchema, body).offsetMs;
+      return { offsetMs: sim.clockOffsetMs };
+    }
+    case 'POST time-scale': {
+      sim.options = { ...sim.options, timeScale: parse(timeScaleSchema, body).scale };
+      return { timeScale: sim.options.timeScale };
+    }
+    case 'POST dag': {
+      const spec = parse(dagSchema, body);
+      const agent = sim.options.agents[0] ?? { ip: '127.0.0.1', port: 2886, zone: 'zone1' };
+      const dag = sim.engine.createSynthetic(
+        spec.nodes,
+        spec.name ?? 'Synthetic DAG',
+        agent,
+        spec.state,
+      );
+      return dagDto(dag, true);
+    }
+    case 'GET requests': {
+      const prefix = query.get('path') ?? '';
+      const limit = Number(query.get('limit') ?? '100');
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new ControlError(400, 'limit: positive integer');
+      return sim.requests.filter((r) => r.path.startsWith(prefix)).slice(-limit);
+    }
+    case 'GET state':
+      return state(sim);
+    case 'GET stats':
+      return { total: sim.stats.total, byPath: Object.fromEntries(sim.stats.byPath) };
+    default:
+      throw new ControlError(404, `unknown control route ${method} /__sim/${route}`);
+  }
+}

@@ -1,0 +1,146 @@
+/** In-memory DAG records and their DTOs (contract §5). */
+export type TaskState = 'PENDING' | 'READY' | 'RUNNING' | 'FAILED' | 'SUCCEED';
+export type TaskOperator = 'RUN' | 'RETRY' | 'ROLLBACK' | 'CANCEL' | 'PASS';
+
+export interface TaskLog {
+  id: number;
+  executeTimes: number;
+  content: string;
+  time: number;
+}
+
+export interface SubTaskRecord {
+  taskId: number;
+  name: string;
+  state: TaskState;
+  operator: TaskOperator;
+  start: number | null;
+  end: number | null;
+  executeTimes: number;
+  agent: { ip: string; port: number };
+  logs: TaskLog[];
+  additionalData: Record<string, unknown> | null;
+  /** What executing it means; synthetic steps just log. */
+  action: SubTaskAction;
+}
+
+export type SubTaskAction =
+  | { kind: 'check'; uri: string | undefined }
+  | { kind: 'set'; tenant: string }
+  | { kind: 'log-status'; tenant: string; status: string }
+  | { kind: 'synthetic' };
+
+export interface NodeRecord {
+  nodeId: number;
+  name: string;
+  state: TaskState;
+  operator: TaskOperator;
+  start: number | null;
+  end: number | null;
+  subTasks: SubTaskRecord[];
+  /** Sub-tasks run one after another (per tenant) instead of in parallel (per agent). */
+  sequential: boolean;
+  canRollback: boolean;
+}
+
+export interface DagRecord {
+  dagId: number;
+  name: string;
+  stage: number;
+  state: TaskState;
+  operator: TaskOperator;
+  start: number;
+  end: number | null;
+  nodes: NodeRecord[];
+  additionalData: Record<string, unknown> | null;
+  /** Bumped by every operator so a superseded run loop stops. */
+  epoch: number;
+  /** Synthetic DAGs pinned to a state by /__sim/dag never advance. */
+  frozen: boolean;
+}
+
+export function genericId(id: number): string {
+  return `1${id}`;
+}
+
+/** "1"+id → id; undefined for ids of other agents or malformed ones. */
+export function parseGenericId(text: string): number | undefined {
+  if (!/^1\d+$/.test(text)) return undefined;
+  const id = Number(text.slice(1));
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+export function isFinished(dag: Pick<DagRecord, 'state' | 'operator'>): boolean {
+  return dag.state === 'SUCCEED' || (dag.state === 'FAILED' && dag.operator === 'CANCEL');
+}
+
+/** Go's RFC 3339 with nanoseconds; our clock has milliseconds, so 6 zero digits follow. */
+export function formatTime(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 2024-01-09T09:11:43.385Z
+  return `${iso.slice(0, 23)}000000Z`;
+}
+
+function times(start: number | null, end: number | null) {
+  // obshell repeats start_time in end_time while unfinished; never-started ones carry zero time.
+  const zero = '0001-01-01T00:00:00Z';
+  const s = start === null ? zero : formatTime(start);
+  return { start_time: s, end_time: end === null ? (start === null ? zero : s) : formatTime(end) };
+}
+
+export function subTaskDto(task: SubTaskRecord) {
+  return {
+    id: genericId(task.taskId),
+    task_id: task.taskId,
+    name: task.name,
+    state: task.state,
+    operator: task.operator,
+    ...times(task.start, task.end),
+    additional_data: task.additionalData,
+    execute_times: task.executeTimes,
+    execute_agent: task.agent,
+    task_logs: task.logs.map((log) => log.content),
+  };
+}
+
+export function nodeDto(node: NodeRecord, details: boolean) {
+  return {
+    id: genericId(node.nodeId),
+    node_id: node.nodeId,
+    name: node.name,
+    state: node.state,
+    operator: node.operator,
+    ...times(node.start, node.end),
+    additional_data: null,
+    sub_tasks: details ? node.subTasks.map(subTaskDto) : null,
+  };
+}
+
+export function dagDto(dag: DagRecord, details: boolean) {
+  return {
+    id: genericId(dag.dagId),
+    dag_id: dag.dagId,
+    name: dag.name,
+    stage: dag.stage,
+    max_stage: dag.nodes.length,
+    // Not a maintenance DAG (contract §4): type 0, empty key.
+    maintenance_type: 0,
+    maintenance_key: '',
+    state: dag.state,
+    operator: dag.operator,
+    ...times(dag.start, dag.end),
+    additional_data: dag.additionalData,
+    nodes: details ? dag.nodes.map((node) => nodeDto(node, true)) : null,
+  };
+}
+
+export function logDtos(task: SubTaskRecord) {
+  return task.logs.map((log) => ({
+    id: log.id,
+    sub_task_id: task.taskId,
+    execute_times: log.executeTimes,
+    log_content: log.content,
+    is_sync: true,
+    create_time: formatTime(log.time),
+    update_time: formatTime(log.time),
+  }));
+}
