@@ -67,14 +67,19 @@ export function DurationField({
   const serverIssue = useServerIssue(name, value);
   const error = issueText(fieldState.error?.message) ?? issueText(serverIssue);
 
+  // While the box has focus it shows exactly what was typed, so "1h30m" is not silently re-read as
+  // "130m" halfway through; on blur a typed "2h" settles into number + unit.
+  const [draft, setDraft] = useState<string | null>(null);
   const onAmount = (text: string) => {
+    setDraft(text);
     if (text === '') onChange('');
     else if (/^\d+$/.test(text)) onChange(text + unit);
-    else {
-      const typed = split(text);
-      if (typed.unit) setChosenUnit(typed.unit);
-      onChange(text);
-    }
+    else onChange(text);
+  };
+  const onAmountBlur = () => {
+    if (draft !== null && parts.unit) setChosenUnit(parts.unit);
+    setDraft(null);
+    onBlur();
   };
   const onUnit = (next: string) => {
     if (!isDurationUnit(next)) return;
@@ -106,9 +111,9 @@ export function DurationField({
         autoComplete="off"
         name={inputName}
         ref={ref}
-        value={parts.amount}
+        value={draft ?? parts.amount}
         onChange={(event) => onAmount(event.currentTarget.value)}
-        onBlur={onBlur}
+        onBlur={onAmountBlur}
         error={error}
         rightSection={unitSelect}
         rightSectionWidth={76}

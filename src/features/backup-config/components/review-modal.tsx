@@ -148,6 +148,7 @@ export function ReviewModal(props: ReviewProps) {
       closeOnClickOutside={!props.pending}
     >
       <form
+        aria-label={t.reviewTitle}
         onSubmit={(event) => {
           event.preventDefault();
           if (canApply) props.onConfirm();

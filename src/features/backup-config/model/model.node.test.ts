@@ -16,7 +16,7 @@ import {
 const tenant = (
   name: string,
   id: number,
-  over: Partial<Record<string, string>> = {},
+  over: Record<string, string> = {},
   base = 'file:///data/ob_backup',
 ): TenantSnapshot => ({
   name,
@@ -31,7 +31,7 @@ const tenant = (
     archive_lag_target: '2m',
     log_archive_dest: `LOCATION=${base}/1700000001/${id}/clog BINDING=OPTIONAL PIECE_SWITCH_INTERVAL=1d`,
     ...over,
-  } as Record<string, string>,
+  },
 });
 
 describe('storage URIs', () => {
