@@ -19,10 +19,14 @@ test.describe('DAG timeline: success path', () => {
   }) => {
     // Base durations: each step runs ≥ 2 s, so 1 s polls must catch it running.
     await simControl.call('POST', 'time-scale', { scale: 1 });
+    // Unlock first (slow in a dev build), then start the DAG and open it in-app, so the page
+    // is watching from the DAG's first second.
+    await openUnlocked(page, '/tasks');
+    await recordStepStates(page);
     const dag = await startBackupConfigDag(stack.sim.url);
     expect(dag.name).toBe('Set obcluster backup config');
-    await openTimeline(page, dag.id);
-    await recordStepStates(page);
+    await page.getByLabel('Task id').fill(dag.id);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
 
     await expect(page.getByRole('heading', { level: 2, name: dag.name })).toBeVisible();
     await expect(stepRow(page, 2)).toContainText('Set backup config');

@@ -21,6 +21,7 @@ export const SubTaskItem = memo(function SubTaskItem({
   const logsId = useId();
   const agent = subTask.execute_agent;
   const lines = subTask.task_logs ?? [];
+  const lastLine = lines[lines.length - 1];
   return (
     <li>
       <Group gap="sm" wrap="wrap">
@@ -52,6 +53,12 @@ export const SubTaskItem = memo(function SubTaskItem({
           {lines.length > 0 ? ` (${lines.length})` : ''}
         </Button>
       </Group>
+      {subTask.state === 'FAILED' && lastLine ? (
+        // Like obshell's SDK: the last log line of a failed sub-task is the reason; show it at once.
+        <Text size="sm" c="var(--mantine-color-red-text)" ml="md" mt={4}>
+          {t.failureLine} {lastLine}
+        </Text>
+      ) : null}
       {showLogs ? (
         <Stack id={logsId} gap="xs" mt="xs" ml="md">
           {lines.length > 0 ? (
