@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import { z } from 'zod';
+import type { startSimulator as StartSimulator } from './sim/start.ts';
 
 /**
  * `npm run dev`: the app on Vite, `/api` proxied to obshell. With no OBSHELL_URL the embedded obshell
@@ -45,7 +46,12 @@ export default defineConfig(async ({ command }) => {
       target = env.OBSHELL_URL;
       plugins.push(announce([`  ➜  obshell:  ${target} (OBSHELL_URL)`]));
     } else {
-      const { startSimulator } = await import('./sim/start.ts');
+      // Loaded through tsx at run time rather than bundled into this config: the simulator is a
+      // separate Node program, and bundling it would make Vite lint its imports on every start.
+      const { tsImport } = await import('tsx/esm/api');
+      const { startSimulator } = (await tsImport('./sim/start.ts', import.meta.url)) as {
+        startSimulator: typeof StartSimulator;
+      };
       const sim = await startSimulator({ port: env.SIM_PORT, rootPassword: env.SIM_PASSWORD });
       target = sim.url;
       plugins.push(

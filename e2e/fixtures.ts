@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
 
 export const ROOT_PASSWORD = 'e2e-root-pw';
@@ -35,6 +35,19 @@ export class SimControl {
   }
 }
 
+/**
+ * Vite's logger at "warn", minus proxy errors: fault-injection tests drop connections on purpose,
+ * and a stack trace per dropped request would bury real failures in the output.
+ */
+function quietLogger() {
+  const logger = createLogger('warn');
+  const error = logger.error.bind(logger);
+  logger.error = (message, options) => {
+    if (!message.includes('http proxy error')) error(message, options);
+  };
+  return logger;
+}
+
 export const test = base.extend<{ simControl: SimControl }, { stack: Stack }>({
   stack: [
     async ({}, use, workerInfo) => {
@@ -54,7 +67,7 @@ export const test = base.extend<{ simControl: SimControl }, { stack: Stack }>({
           allowedHosts: [INSECURE_HOST],
           hmr: false,
         },
-        logLevel: 'warn',
+        customLogger: quietLogger(),
       });
       await server.listen();
       const address = server.httpServer?.address();

@@ -127,15 +127,18 @@ export function createObshellClient(options: ObshellClientOptions) {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
+      json = undefined;
+    }
+    if (json === undefined || !envelopeSchema.safeParse(json).success) {
       // A gateway (Vite's proxy, a portal's reverse proxy) that cannot reach the agent answers
-      // 502/503/504 with its own page: for the user that is "obshell unreachable".
+      // 502/503/504 with its own page or nothing: for the user that is "obshell unreachable".
       const gateway = response.status >= 502 && response.status <= 504;
       throw new ObshellError({
         kind: gateway ? 'network' : 'bad-response',
         status: response.status,
         message: gateway
           ? `Cannot reach obshell (HTTP ${response.status} from the proxy)`
-          : `Unexpected response from obshell (HTTP ${response.status}): not JSON`,
+          : `Unexpected response from obshell (HTTP ${response.status}): not an obshell envelope`,
       });
     }
     return { status: response.status, json };
