@@ -1,4 +1,4 @@
-import { useMantineColorScheme } from '@mantine/core';
+import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import {
@@ -19,19 +19,30 @@ import { hostMessageSchema, type HostMessage } from '../embed-params';
  */
 export function HostBridge({ clusters }: { clusters: readonly HostCluster[] }) {
   const params = useEmbedParams();
-  const { setColorScheme, colorScheme } = useMantineColorScheme();
+  const { setColorScheme } = useMantineColorScheme();
+  // 'light' | 'dark' as shown (an 'auto' preference resolved), for the ready event.
+  const shownScheme = useComputedColorScheme('light');
   const { locale, setLocale } = useLocale();
   const queryClient = useQueryClient();
   const { clusterKey, label } = useObshell();
 
   // The URL's theme wins once at start; the host can change it later by message.
-  useEffect(() => {
+  // (Once: Mantine's setter changes identity between renders, and re-applying the URL's theme
+  // would undo what the host asked for since.)
+  const applyUrlTheme = useEffectEvent(() => {
     if (params.theme) setColorScheme(params.theme);
-  }, [params.theme, setColorScheme]);
+  });
+  useEffect(() => applyUrlTheme(), []);
 
   const currentCluster = useEffectEvent((): HostCluster => ({ id: clusterKey, name: label }));
   const sendReady = useEffectEvent(() =>
-    emitHostEvent({ type: 'obdash:ready', cluster: currentCluster(), locale, theme: colorScheme }),
+    emitHostEvent({
+      type: 'obdash:ready',
+      cluster: currentCluster(),
+      locale,
+      // The URL's theme is being applied in this same commit; report what the user will see.
+      theme: params.theme ?? shownScheme,
+    }),
   );
   const apply = useEffectEvent((message: HostMessage) => {
     switch (message.type) {
