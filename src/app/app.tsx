@@ -19,7 +19,7 @@ import { readEmbedParams, sessionStorageOrUndefined } from '../features/embed/em
 import { HostBridge } from '../features/embed/components/host-bridge';
 import { createAppQueryClient } from './query-client';
 import { AppRoutes } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** One connection per configured cluster, each with its own password store and client. */
 function createConnection(cluster: RuntimeCluster): ObshellConnection {
@@ -59,7 +59,11 @@ export function App() {
     readEmbedParams(window.location.search, sessionStorageOrUndefined()),
   );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <QueryClientProvider client={queryClient}>
         <LocaleProvider initial={embed.locale}>
           <EmbedProvider value={embed}>

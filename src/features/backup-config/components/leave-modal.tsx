@@ -13,7 +13,12 @@ export function LeaveModal({
 }) {
   const t = useMessages(backupConfigMessages);
   return (
-    <Modal opened={opened} onClose={onStay} title={t.leaveTitle}>
+    <Modal
+      opened={opened}
+      onClose={onStay}
+      title={t.leaveTitle}
+      closeButtonProps={{ 'aria-label': t.stay }}
+    >
       <Text size="sm">{t.leaveBody}</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onStay} data-autofocus>

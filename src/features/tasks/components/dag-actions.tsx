@@ -83,6 +83,7 @@ export function DagActions({ dag }: { dag: Dag }) {
         opened={pending !== null}
         onClose={close}
         title={pending ? t.confirmTitle(t.action(pending)) : ''}
+        closeButtonProps={{ 'aria-label': t.keep }}
         centered
       >
         {pending ? (
