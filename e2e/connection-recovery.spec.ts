@@ -77,3 +77,34 @@ test('works on a plain-http, non-localhost origin (no crypto.subtle)', async ({ 
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByText('obdemo', { exact: true })).toBeVisible();
 });
+
+test('password changed mid-edit: re-authenticate over the form, nothing typed is lost', async ({
+  page,
+  simControl,
+}) => {
+  await openUnlocked(page, '/backup');
+  const concurrency = page.getByLabel('Log archive concurrency (log_archive_concurrency)');
+  await concurrency.fill('7');
+  await simControl.call('POST', 'password', { rootPassword: 'rotated-pw' });
+  // Reviewing reads from obshell again, which now refuses the old password.
+  await page.getByRole('button', { name: 'Review 1 change' }).click();
+  const reauth = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(reauth).toBeVisible();
+  await reauth.getByLabel('root@sys password').fill('rotated-pw');
+  await reauth.getByRole('button', { name: 'Unlock' }).click();
+  await expect(reauth).toBeHidden();
+  await expect(concurrency).toHaveValue('7');
+
+  const review = page.getByRole('dialog', { name: 'Review the change' });
+  await review.getByLabel(/Type the cluster name/).fill('obdemo');
+  await review.getByRole('button', { name: 'Apply change' }).click();
+  // What the user typed before the interruption is what obshell received.
+  await expect
+    .poll(async () =>
+      (await simRequests(simControl, '/api/v1/obcluster/backup/config')).map((r) => [
+        r.status,
+        r.body,
+      ]),
+    )
+    .toEqual([[200, { log_archive_concurrency: 7 }]]);
+});

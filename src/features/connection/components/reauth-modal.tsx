@@ -27,6 +27,8 @@ export function ReauthModal() {
       closeOnEscape={false}
       title={t.reauthTitle}
       centered
+      // Above any dialog the page itself has open (a review step): that one waits underneath.
+      zIndex={1000}
     >
       <Stack gap="md">
         <Text size="sm">{t.reauthIntro}</Text>
