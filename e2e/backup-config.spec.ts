@@ -196,3 +196,84 @@ async function fetchRejection(simUrl: string, body: Record<string, unknown>, loc
     .catch(() => undefined);
   return captured as { status: number };
 }
+
+test('401 mid-submit: sign in again over the review, apply, obshell gets the change once', async ({
+  page,
+  simControl,
+}) => {
+  await openUnlocked(page, '/backup');
+  await page.getByLabel(L.path).fill('/data/new_backup');
+  await page.getByLabel(L.binding).selectOption('MANDATORY');
+  const dialog = await review(page, 2);
+  await dialog.getByLabel('Type the cluster name “obdemo” to confirm').fill('obdemo');
+  await simControl.call('POST', 'password', { rootPassword: 'changed-pw' });
+  await dialog.getByRole('button', { name: 'Apply change' }).click();
+  const signIn = page.getByRole('dialog', { name: 'Sign in again' });
+  await signIn.getByLabel(/root@sys password/i).fill('changed-pw');
+  await signIn.getByRole('button', { name: 'Unlock' }).click();
+  await expect(signIn).toBeHidden();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'not applied' })).toContainText(
+    'Unlock again; your entries are kept',
+  );
+  // Nothing was lost underneath: the typed name and the form's values.
+  await expect(dialog.getByLabel('Type the cluster name “obdemo” to confirm')).toHaveValue(
+    'obdemo',
+  );
+  await dialog.getByRole('button', { name: 'Apply change' }).click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  const received = await patchesReceived(simControl);
+  expect(received.map((r) => r.status)).toEqual([401, 200]);
+  expect(received[1]?.body).toEqual({
+    backup_base_uri: 'file:///data/new_backup',
+    binding: 'MANDATORY',
+  });
+});
+
+test('unsaved edits: leaving through the navigation asks first; staying keeps them', async ({
+  page,
+}) => {
+  await openUnlocked(page, '/backup');
+  await page.getByLabel(L.ha).fill('12');
+  await page.getByRole('link', { name: 'Tasks' }).click();
+  const ask = page.getByRole('dialog', { name: 'Leave without applying?' });
+  await ask.getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(/\/backup$/);
+  await expect(page.getByLabel(L.ha)).toHaveValue('12');
+  await page.getByRole('link', { name: 'Tasks' }).click();
+  await ask.getByRole('button', { name: 'Leave and discard' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+});
+
+test('a background refresh never overwrites what the user is typing', async ({
+  page,
+  stack,
+  simControl,
+}) => {
+  await openUnlocked(page, '/backup');
+  await page.getByLabel(L.ha).fill('12');
+  // Someone else changes the cluster meanwhile; the page refetches when the tab becomes visible again.
+  const { startBackupConfigDag } = await import('./support/obshell-node-client');
+  await startBackupConfigDag(stack.sim.url, { ha_low_thread_score: 40 });
+  await expect
+    .poll(
+      async () => {
+        const state = await simControl.call<{ tenants: { parameters: Record<string, string> }[] }>(
+          'GET',
+          'state',
+        );
+        return state.tenants.map((t) => t.parameters.ha_low_thread_score);
+      },
+      { timeout: 30_000 },
+    )
+    .toContain('40');
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+        return page.getByText('The current values changed on the server').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+  await expect(page.getByLabel(L.ha)).toHaveValue('12');
+});

@@ -104,7 +104,7 @@ export function DestinationFields({
           </Text>
         )}
         {required.length > 0 && !analysis.dirty.has('backup_base_uri') && (
-          <Alert color="blue" variant="light" p="xs">
+          <Alert color="blue" variant="light" p="xs" role="note">
             {t.destinationRequiredBy(requiredNames)}{' '}
             {analysis.destinationFilled && baseline.kind === 'common'
               ? t.destinationRequiredFilled

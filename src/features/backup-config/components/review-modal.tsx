@@ -146,6 +146,8 @@ export function ReviewModal(props: ReviewProps) {
       title={t.reviewTitle}
       size="xl"
       closeOnClickOutside={!props.pending}
+      // Just under Mantine's default (200): the app's "sign in again" dialog must cover the review.
+      zIndex={190}
     >
       <form
         aria-label={t.reviewTitle}
@@ -162,7 +164,7 @@ export function ReviewModal(props: ReviewProps) {
             <ChangeRows t={t} props={props} />
           </Stack>
           {warnings.length > 0 && (
-            <Alert color="orange" title={t.warningsTitle}>
+            <Alert color="orange" title={t.warningsTitle} role="note">
               <List size="sm" spacing={4}>
                 {warnings.map((w) => (
                   <List.Item key={w}>{w}</List.Item>
