@@ -96,7 +96,7 @@ function status(sim: SimState) {
     port: agent.port,
     obState: 3,
     sqlPort: 2881,
-    underMaintenance: false,
+    underMaintenance: sim.maintenance,
   };
 }
 
@@ -209,6 +209,7 @@ function setBackupConfig(mode: 'POST' | 'PATCH') {
     requireClusterAgent(sim);
     const raw = bindBackupConfig(req.body);
     const change = validateBackupConfig(raw, mode, sim.tenants.length);
+    if (sim.maintenance) throw errors.underMaintenance();
     const dag = sim.engine.createBackupConfigDag(change, sim.options.agents, sim.tenants);
     return dagDto(dag, false);
   };

@@ -55,6 +55,7 @@ const passwordSchema = z
   .strict();
 const clockSchema = z.object({ offsetMs: z.number().int().min(-1e10).max(1e10) }).strict();
 const timeScaleSchema = z.object({ scale: z.number().positive().max(1000) }).strict();
+const maintenanceSchema = z.object({ on: z.boolean() }).strict();
 const dagSchema = z
   .object({
     nodes: z.number().int().min(1).max(500),
@@ -82,6 +83,7 @@ function state(sim: SimState) {
       error_style: sim.options.errorStyle,
       key_bits: sim.key.bits,
       clock_offset_ms: sim.clockOffsetMs,
+      under_maintenance: sim.maintenance,
       agents: sim.options.agents,
     },
     tenants: sim.tenants.map((t) => ({ ...t, parameters: { ...t.parameters } })),
@@ -142,6 +144,10 @@ export function handleControl(
     case 'POST time-scale': {
       sim.options = { ...sim.options, timeScale: parse(timeScaleSchema, body).scale };
       return { timeScale: sim.options.timeScale };
+    }
+    case 'POST maintenance': {
+      sim.maintenance = parse(maintenanceSchema, body).on;
+      return { maintenance: sim.maintenance };
     }
     case 'POST dag': {
       const spec = parse(dagSchema, body);

@@ -207,6 +207,15 @@ export const errors = {
       `Invalid log archive status: '${status}', must be STOP, DOING or SUSPEND`,
       `非法的日志归档状态：'${status}'，必须是 STOP、DOING 或 SUSPEND`,
     ),
+  underMaintenance: () =>
+    new SimError({
+      errCode: 'OB.Cluster.UnderMaintenance',
+      status: 500,
+      legacy: 1002,
+      kind: 'unexpected',
+      en: 'OceanBase cluster is under maintenance, please try again later',
+      zh: '集群处于运维状态中',
+    }),
   // §4 backup configuration
   baseUriEmpty: () =>
     bad('OB.Backup.BaseUriEmpty', 'backup_base_uri cannot be empty', 'backup_base_uri 不能为空'),

@@ -43,6 +43,8 @@ export class SimState {
   requests: LoggedRequest[] = [];
   stats = { total: 0, byPath: new Map<string, number>() };
   clockOffsetMs = 0;
+  /** Another (maintenance) DAG holds the cluster: config changes answer OB.Cluster.UnderMaintenance. */
+  maintenance = false;
   readonly startedAt = Date.now();
 
   constructor(options: SimulatorOptions) {
@@ -67,6 +69,7 @@ export class SimState {
     this.requests = [];
     this.stats = { total: 0, byPath: new Map() };
     this.clockOffsetMs = 0;
+    this.maintenance = false;
     this.engine = this.newEngine();
   }
 

@@ -326,6 +326,25 @@ describe('messages in zh by Accept-Language', () => {
   });
 });
 
+describe('cluster under maintenance (control extension)', () => {
+  it('a valid change → 500 OB.Cluster.UnderMaintenance, en and zh; invalid input still 400 first', async () => {
+    await control(sim.url, 'POST', 'maintenance', { on: true });
+    const status = await client.plain<{ underMaintenance: boolean }>('GET', '/api/v1/status');
+    expect(status.data.underMaintenance).toBe(true);
+    const en = await patch({ ha_low_thread_score: 1 });
+    expect(en.status).toBe(500);
+    expect(en.envelope.error).toMatchObject({
+      errCode: 'OB.Cluster.UnderMaintenance',
+      message: 'OceanBase cluster is under maintenance, please try again later',
+    });
+    const zh = await patch({ ha_low_thread_score: 1 }, 'zh-CN');
+    expect(zh.envelope.error?.message).toBe('集群处于运维状态中');
+    await expectError({ ha_low_thread_score: 101 }, 'OB.Backup.HaLowThreadScore.Invalid');
+    await control(sim.url, 'POST', 'maintenance', { on: false });
+    await expectOk({ ha_low_thread_score: 1 });
+  });
+});
+
 describe('agent identity', () => {
   it('backup APIs need CLUSTER AGENT', async () => {
     await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
