@@ -111,27 +111,21 @@ test('two clusters: separate passwords, and a change applied to one leaves the o
   await controlA.call('POST', 'time-scale', { scale: 0.05 });
   const csp = await watchCsp(page);
   await page.goto(`${prod.origin}${BASE_PATH}`);
-  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue(
-    'Shanghai prod (locked)',
-  );
+  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue('Shanghai prod');
   await unlock(page, PASSWORD_A);
 
   // Hangzhou has its own password store: locked until its own (different) password is given.
-  await pickCluster(page, /Hangzhou DR/);
+  await pickCluster(page, /^Hangzhou DR\s*locked$/);
   await expect(page.getByLabel('root@sys password')).toBeVisible();
   await unlock(page, PASSWORD_B);
-  await pickCluster(page, /Shanghai prod \(unlocked\)/);
+  await pickCluster(page, /^Shanghai prod\s*unlocked$/);
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue(
-    'Shanghai prod (unlocked)',
-  );
+  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue('Shanghai prod');
 
   const before = await controlB.call<SimState>('GET', 'state');
   await applyHaChange(page, '35');
   await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
-  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue(
-    'Shanghai prod (unlocked)',
-  );
+  await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue('Shanghai prod');
   await expect
     .poll(async () => haOf(await controlA.call<SimState>('GET', 'state')), { timeout: 30_000 })
     .toEqual(['35', '35']);
@@ -245,23 +239,24 @@ test('obshell stopped: the UI says so, the typed change survives and goes throug
     await page.getByRole('button', { name: 'Review 1 change' }).click();
     const dialog = page.getByRole('dialog', { name: 'Review the change' });
     await dialog.getByRole('button', { name: 'Apply change' }).click();
-    await expect(page.getByText(/Cannot reach|unreachable|not reachable/i).first()).toBeVisible();
+    await expect(dialog.getByText(/Cannot reach the obshell of cluster "Lab"/)).toBeVisible();
+    await expect(dialog.getByText('Your entries are kept; you can apply again.')).toBeVisible();
+    await expect(dialog.getByRole('table', { name: 'What will change' })).toContainText('0 → 45');
     await page.screenshot({ path: '/tmp/prod-obshell-down.png' });
-    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}backup$`));
 
-    // Back on the same address (an agent restart: new key). The typed value is still there.
+    // Back on the same address (an agent restart: new key). Nothing typed was lost: apply again.
     sim = await startSimulator({ port, rootPassword: PASSWORD_A, timeScale: 0.05 });
     const control = new SimControl(sim.url);
-    if (await dialog.isHidden()) {
-      await expect(page.getByLabel(HA)).toHaveValue('45');
-      await page.getByRole('button', { name: 'Review 1 change' }).click();
-    }
     await dialog.getByRole('button', { name: 'Apply change' }).click();
     await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
     const patches = (await simRequests(control, '/api/v1/obcluster/backup/config')).filter(
       (r) => r.method === 'PATCH',
     );
-    expect(patches.map((r) => [r.status, r.body])).toEqual([[200, { ha_low_thread_score: 45 }]]);
+    // The first try may meet the restarted agent's new key (401, re-keyed and retried once).
+    expect(patches.filter((r) => r.status === 200).map((r) => r.body)).toEqual([
+      { ha_low_thread_score: 45 },
+    ]);
+    expect(patches.filter((r) => r.status !== 200 && r.status !== 401)).toEqual([]);
   } finally {
     await server.close();
     await sim.close();

@@ -43,11 +43,15 @@ export function ClusterPicker() {
         size="xs"
         w={220}
         allowDeselect={false}
-        checkIconPosition="right"
-        data={entries.map((entry) => ({
-          value: entry.cluster.id,
-          label: `${entry.cluster.name} (${unlocked.includes(entry.cluster.id) ? t.unlocked : t.locked})`,
-        }))}
+        data={entries.map((entry) => ({ value: entry.cluster.id, label: entry.cluster.name }))}
+        renderOption={({ option }) => (
+          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+            <span>{option.label}</span>
+            <Text span size="xs" c="dimmed">
+              {unlocked.includes(option.value) ? t.unlocked : t.locked}
+            </Text>
+          </Group>
+        )}
         value={current.cluster.id}
         onChange={(id) => {
           if (!id || id === current.cluster.id) return;
