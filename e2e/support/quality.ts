@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Shared by the accessibility, keyboard, reliability and security specs (issue 7). */
+
+export type Locale = 'en' | 'zh';
+export type Scheme = 'light' | 'dark';
+
+export const combos: { locale: Locale; scheme: Scheme }[] = [
+  { locale: 'en', scheme: 'light' },
+  { locale: 'en', scheme: 'dark' },
+  { locale: 'zh', scheme: 'light' },
+  { locale: 'zh', scheme: 'dark' },
+];
+
+/**
+ * Language and colour scheme before the app starts: the saved locale choice (src/lib/i18n/locale.tsx,
+ * not a secret) and the system preference Mantine's "auto" scheme follows.
+ */
+export async function useLocaleAndScheme(page: Page, locale: Locale, scheme: Scheme) {
+  await page.addInitScript((saved) => {
+    try {
+      localStorage.setItem('obdash.locale', saved);
+    } catch {
+      // about:blank has no storage; the app's own origin does.
+    }
+  }, locale);
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
+/** axe-core over the whole page (WCAG 2.x A/AA rules); serious and critical findings fail. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
+  expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+}
+
+/** Makes the page believe its tab is hidden (or shown again), as switching tabs does. */
+export async function setTabVisibility(page: Page, state: 'hidden' | 'visible') {
+  await page.evaluate((next) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => next });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => next === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+const passwordLabel: Record<Locale, RegExp> = { en: /root@sys password/i, zh: /root@sys 密码/ };
+const unlockName: Record<Locale, RegExp> = { en: /^unlock$/i, zh: /^解锁$/ };
+const lockName = /^(lock|锁定)$/i;
+
+/** Like openUnlocked (support/unlock.ts), in either language. */
+export async function openUnlockedIn(page: Page, path: string, locale: Locale, password: string) {
+  await page.goto(path);
+  await page.getByLabel(passwordLabel[locale]).fill(password);
+  await page.getByRole('button', { name: unlockName[locale] }).click();
+  await expect(page.getByRole('button', { name: lockName })).toBeVisible();
+}
+
+/**
+ * Moves focus with the Tab key only (as a keyboard user does) until `target` has it; fails if it
+ * is not reached within `maxPresses`, which also catches focus traps and unreachable controls.
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 60) {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, `not reachable with ${maxPresses} Tab presses`).toBeFocused();
+}
