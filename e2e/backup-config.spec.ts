@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { createObshellClient } from '../src/lib/obshell/client';
 import { test, expect, ROOT_PASSWORD, type SimControl } from './fixtures';
+import { startBackupConfigDag } from './support/obshell-node-client';
 import { simRequests } from './support/sim-log';
 import { openUnlocked } from './support/unlock';
 
@@ -178,8 +181,6 @@ function escape(text: string) {
 }
 
 async function fetchRejection(simUrl: string, body: Record<string, unknown>, locale: 'en' | 'zh') {
-  const { createObshellClient } = await import('../src/lib/obshell/client');
-  const { z } = await import('zod');
   let captured: unknown;
   const client = createObshellClient({
     apiBase: simUrl,
@@ -187,7 +188,7 @@ async function fetchRejection(simUrl: string, body: Record<string, unknown>, loc
     getLocale: () => locale,
     fetchImpl: async (input, init) => {
       const response = await fetch(input, init);
-      if (String(input).endsWith(PATCH_PATH)) captured = await response.clone().json();
+      if (init?.method === 'PATCH') captured = await response.clone().json();
       return response;
     },
   });
@@ -252,7 +253,6 @@ test('a background refresh never overwrites what the user is typing', async ({
   await openUnlocked(page, '/backup');
   await page.getByLabel(L.ha).fill('12');
   // Someone else changes the cluster meanwhile; the page refetches when the tab becomes visible again.
-  const { startBackupConfigDag } = await import('./support/obshell-node-client');
   await startBackupConfigDag(stack.sim.url, { ha_low_thread_score: 40 });
   await expect
     .poll(
