@@ -56,7 +56,7 @@ export function AppLayout() {
     >
       <AppShell.Header>
         <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
-          <Group gap="md" wrap="nowrap" miw={0}>
+          <Group gap="md" wrap="nowrap" miw={0} style={{ flex: 1, overflow: 'hidden' }}>
             {unlocked && !embedded && (
               <Burger
                 opened={navOpened}
@@ -67,14 +67,20 @@ export function AppLayout() {
               />
             )}
             {!embedded && (
-              <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+              // On a phone the cluster name matters more than the product name.
+              <Title
+                order={1}
+                size="h4"
+                style={{ whiteSpace: 'nowrap' }}
+                visibleFrom={unlocked ? 'sm' : undefined}
+              >
                 {t.title}
               </Title>
             )}
             <ClusterPicker />
             {unlocked && <ClusterSummary />}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {!embedded && <LocaleSwitch />}
             {!embedded && <ColorSchemeToggle />}
             {unlocked && (

@@ -23,7 +23,7 @@ export function ClusterSummary() {
         {name}
       </Text>
       {version && (
-        <Badge variant="light" tt="none" style={{ flexShrink: 0 }}>
+        <Badge variant="light" tt="none" style={{ flexShrink: 0 }} visibleFrom="sm">
           {t.version(version)}
         </Badge>
       )}

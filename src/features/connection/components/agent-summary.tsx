@@ -18,6 +18,26 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** obshell reports "4.3.5.0-100000202024121117": the release first, the build number below it. */
+function ObVersionField({ label, version }: { label: string; version: string }) {
+  const [release, ...build] = version.split('-');
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {release}
+      </Text>
+      {build.length > 0 && (
+        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+          {build.join('-')}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 /** Who we are talking to, and why backup changes would be refused before the user even tries. */
 export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
   const t = useMessages(connectionMessages);
@@ -63,7 +83,7 @@ export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
             {info.identity}
           </Badge>
         </div>
-        {info.obVersion && <Field label={t.obVersion} value={info.obVersion} />}
+        {info.obVersion && <ObVersionField label={t.obVersion} version={info.obVersion} />}
       </SimpleGrid>
       {!isClusterAgent && (
         <Alert color="orange" variant="light" title={t.notClusterAgentTitle}>
