@@ -36,7 +36,13 @@ function route(method: string, path: string, auth: boolean, handle: ApiRoute['ha
 }
 
 function param(req: ApiRequest, name: string): string {
-  return decodeURIComponent(req.params[name] ?? '');
+  const raw = req.params[name] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    // A broken %-escape is just an odd name: it then matches no tenant / no task.
+    return raw;
+  }
 }
 
 /** Go's strconv.ParseBool, as gin's query binding uses it. */
