@@ -80,6 +80,8 @@ describe('static app under a base path', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await fetch(`${url}/ops/backup/assets/missing.js`)).status).toBe(404);
+    // Portals' health checks and link checkers use HEAD on pages too.
+    expect((await fetch(`${url}/ops/backup/tasks`, { method: 'HEAD' })).status).toBe(200);
     expect((await fetch(`${url}/elsewhere`)).status).toBe(404);
     const bare = await fetch(`${url}/ops/backup`, { redirect: 'manual' });
     expect(bare.status).toBe(302);

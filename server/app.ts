@@ -115,14 +115,15 @@ export async function buildServer(
         );
     }
     const isPage = !/\.[a-z0-9]+$/i.test(pathname) || pathname === `${base}index.html`;
-    if (request.method === 'GET' && pathname.startsWith(base) && isPage) {
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (read && pathname.startsWith(base) && isPage) {
       // A client-side route (/ops/backup/tasks/123): the app itself decides what to show.
       return reply
         .header('Cache-Control', 'no-cache')
         .type('text/html; charset=utf-8')
         .send(indexHtml);
     }
-    if (request.method === 'GET' && `${pathname}/` === base) return reply.redirect(base);
+    if (read && `${pathname}/` === base) return reply.redirect(base);
     return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
   });
   return app;
