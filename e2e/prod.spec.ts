@@ -179,6 +179,7 @@ test('embedded in a portal on another origin: theme and locale from the host, ev
 
   await unlock(frame as unknown as Page, PASSWORD_A);
   await expect(frame.getByRole('navigation')).toHaveCount(0);
+  await page.getByTitle('Backup dashboard').screenshot({ path: '/tmp/prod-embedded-frame.png' });
   await applyHaChange(frame as unknown as Page, '40');
   await expect
     .poll(async () => (await hostEvents()).map((e) => e.type), { timeout: 30_000 })
