@@ -40,6 +40,14 @@ test.describe('DAG timeline: decisions on a failed task', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ status: 200, body: { operator: 'RETRY' } });
     await expect(stepRow(page, 2)).toContainText('Run 2 times');
+    // Full logs (sub-task logs endpoint) keep both runs, numbered.
+    const failedTask = stepRow(page, 2).getByRole('listitem').first();
+    await failedTask.getByRole('button', { name: /Show logs/ }).click();
+    await failedTask.getByRole('button', { name: 'Load full logs' }).click();
+    const full = failedTask.getByRole('group', { name: 'Full logs' });
+    await expect(full).toContainText('[Run 1]');
+    await expect(full).toContainText('[Run 2]');
+    await expect(full).toContainText('fault injected');
   });
 
   test('a step failing always → Pass → the task ends with the failure passed', async ({

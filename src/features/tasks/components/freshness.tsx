@@ -16,7 +16,7 @@ export function Freshness({ updatedAt, live }: { updatedAt: number; live: boolea
         size="sm"
         c="var(--mantine-color-orange-text)"
         fw={600}
-        role="alert"
+
         data-testid="dag-freshness"
         data-stale="true"
       >

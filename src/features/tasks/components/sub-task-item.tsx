@@ -3,6 +3,7 @@ import { memo, useId, useState } from 'react';
 import type { SubTask } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { taskMessages } from '../messages';
+import { LogBlock } from './log-block';
 import { ElapsedTime } from './elapsed-time';
 import { StateBadge } from './state-badge';
 import { SubTaskFullLogs } from './sub-task-full-logs';
@@ -62,7 +63,7 @@ export const SubTaskItem = memo(function SubTaskItem({
       {showLogs ? (
         <Stack id={logsId} gap="xs" mt="xs" ml="md">
           {lines.length > 0 ? (
-            <Code block>{lines.join('\n')}</Code>
+            <LogBlock text={lines.join('\n')} />
           ) : (
             <Text size="sm">{t.noLogs}</Text>
           )}
