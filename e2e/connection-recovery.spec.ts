@@ -43,18 +43,14 @@ test('password changed on the agent: a dialog over the page, then everything ref
   page,
   simControl,
 }) => {
+  // The tasks page polls unfinished tasks: its next poll meets the changed password.
   await openUnlocked(page, '/tasks');
   await simControl.call('POST', 'password', { rootPassword: 'rotated-pw' });
-  await page
-    .getByRole('navigation', { name: 'Main navigation' })
-    .getByRole('link', { name: 'Backup configuration' })
-    .click();
   const dialog = page.getByRole('dialog', { name: 'Sign in again' });
-  await expect(dialog).toBeVisible();
+  await expect(dialog).toBeVisible({ timeout: 15_000 });
   // The page is still there under the dialog.
-  await expect(
-    page.getByRole('navigation', { name: 'Main navigation', includeHidden: true }),
-  ).toBeAttached();
+  await expect(page.getByRole('heading', { name: 'Tasks', level: 2 })).toBeAttached();
+  await expect(page).toHaveURL(/\/tasks$/);
   await dialog.getByLabel('root@sys password').fill(ROOT_PASSWORD);
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await expect(dialog.getByText('obshell refused this root@sys password')).toBeVisible();
@@ -62,8 +58,11 @@ test('password changed on the agent: a dialog over the page, then everything ref
   await dialog.getByLabel('root@sys password').fill('rotated-pw');
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
-  await expect(page).toHaveURL(/\/backup$/);
+  // Refetched with the new password: no error left on the page, and obshell answers 200 again.
+  await expect(page.getByText('Could not load unfinished tasks')).toBeHidden();
+  await expect(page.getByText('No unfinished tasks.')).toBeVisible();
+  const polls = await simRequests(simControl, '/api/v1/task/dag/unfinish');
+  expect(polls.at(-1)?.status).toBe(200);
 });
 
 test('works on a plain-http, non-localhost origin (no crypto.subtle)', async ({ page, stack }) => {

@@ -31,6 +31,7 @@ function createConnection(cluster: RuntimeCluster): ObshellConnection {
     client: createObshellClient({
       apiBase: cluster.apiBase,
       getCredentials: credentials.get,
+      waitForCredentials: credentials.waitForCredentials,
       getLocale: documentLocale,
     }),
   };

@@ -24,6 +24,11 @@ export interface ObshellClientOptions {
   /** Prefix put before obshell's own path when fetching ("" in dev, "/base/clusters/x" behind the server). */
   apiBase: string;
   getCredentials: () => Credentials | null;
+  /**
+   * When there are no credentials: wait for them (re-authentication in progress) instead of
+   * failing at once. Resolves null when there is nothing to wait for.
+   */
+  waitForCredentials?: (signal?: AbortSignal) => Promise<Credentials | null>;
   getLocale: () => Locale;
   fetchImpl?: typeof fetch;
   /** Per-request timeout; a slow agent becomes a `timeout` ObshellError instead of a hang. */
@@ -260,7 +265,10 @@ export function createObshellClient(options: ObshellClientOptions) {
       const { status, json } = await send(req.method, uri, init, req.signal);
       return unwrapEnvelope(status, json, req.schema);
     }
-    const credentials = req.credentials ?? options.getCredentials();
+    let credentials = req.credentials ?? options.getCredentials();
+    if (!credentials && options.waitForCredentials) {
+      credentials = await options.waitForCredentials(req.signal);
+    }
     if (!credentials) {
       throw new ObshellError({
         kind: 'locked',

@@ -16,7 +16,13 @@ export function createCredentialStore() {
   let current: Credentials | null = null;
   let phase: SessionPhase = 'locked';
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((listener) => listener());
+  /** Requests started while the re-authentication dialog is open, waiting for its outcome. */
+  const waiting = new Set<(credentials: Credentials | null) => void>();
+  const notify = () => {
+    for (const settle of [...waiting]) settle(current);
+    waiting.clear();
+    listeners.forEach((listener) => listener());
+  };
   return {
     /** The password to sign with, or null while locked or waiting for re-authentication. */
     get: (): Credentials | null => current,
@@ -39,6 +45,27 @@ export function createCredentialStore() {
       current = null;
       phase = 'reauth';
       notify();
+    },
+    /**
+     * The password to sign with; while the re-authentication dialog is open, waits for it (null
+     * if the user locks instead). Polling pages then simply pause instead of flashing errors, and
+     * carry on by themselves after the new password is accepted.
+     */
+    waitForCredentials: (signal?: AbortSignal): Promise<Credentials | null> => {
+      if (current || phase !== 'reauth') return Promise.resolve(current);
+      return new Promise((resolve, reject) => {
+        const settle = (credentials: Credentials | null) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(credentials);
+        };
+        const onAbort = () => {
+          waiting.delete(settle);
+          reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiting.add(settle);
+      });
     },
     subscribe: (listener: () => void) => {
       listeners.add(listener);
