@@ -30,6 +30,9 @@ const en = {
   keepCurrent: 'Keep current',
   rangeLabel: (range: string) => `Allowed: ${range}`,
 
+  archiveSection: 'Log archiving',
+  haSection: 'High-availability threads',
+
   // Destination
   destinationTitle: 'Backup destination (backup_base_uri)',
   destinationHelp:
@@ -167,6 +170,9 @@ const zh: Messages = {
   unchanged: '不修改',
   keepCurrent: '保持当前值',
   rangeLabel: (range) => `取值范围：${range}`,
+
+  archiveSection: '日志归档',
+  haSection: '高可用线程',
 
   destinationTitle: '备份目的地（backup_base_uri）',
   destinationHelp:

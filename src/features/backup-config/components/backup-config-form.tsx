@@ -65,7 +65,7 @@ function BindingField({
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       error={issueText(serverIssue)}
-      maw={480}
+      styles={{ wrapper: { maxWidth: 360 } }}
       data={[
         { value: '', label: t.keepCurrent },
         { value: 'OPTIONAL', label: t.bindingOptional },
@@ -193,7 +193,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
             baseline={baseline.backup_base_uri}
             analysis={analysis}
           />
-          <Fieldset legend="ARCHIVELOG">
+          <Fieldset legend={t.archiveSection}>
             <Stack gap="md">
               <IntField
                 control={control}
@@ -228,7 +228,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
               />
             </Stack>
           </Fieldset>
-          <Fieldset legend="HA">
+          <Fieldset legend={t.haSection}>
             <IntField
               control={control}
               name="ha_low_thread_score"

@@ -1,11 +1,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { renderWithApp } from '../../../testing/render';
 import { createFakeClient, defaultReads, sampleDag, type FakeCall } from '../testing/fake-client';
 import { BackupConfigPage } from './backup-config-page';
+
+// Many keystrokes per test; on a loaded shared machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 function setup(options: Parameters<typeof createFakeClient> = [], locale: 'en' | 'zh' = 'en') {
   const fake = createFakeClient(...options);

@@ -68,7 +68,14 @@ export function CurrentValuesTable({
                             {t.notSet}
                           </Text>
                         ) : (
-                          <Code style={{ wordBreak: 'break-all' }}>{maskSecrets(value)}</Code>
+                          <Code
+                            style={{
+                              overflowWrap: 'anywhere',
+                              whiteSpace: field === 'backup_base_uri' ? 'normal' : 'nowrap',
+                            }}
+                          >
+                            {maskSecrets(value)}
+                          </Code>
                         )}
                       </Table.Td>
                     );

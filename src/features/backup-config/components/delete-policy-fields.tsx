@@ -41,7 +41,7 @@ export function DeletePolicyFields({ control }: { control: Control<BackupConfigF
               onChange={(event) => onPolicy(event.currentTarget.value)}
               data={[{ value: 'default', label: 'default' }]}
               error={issueText(policyServerIssue)}
-              maw={360}
+              styles={{ wrapper: { maxWidth: 360 } }}
             />
             <DurationField
               control={control}

@@ -118,7 +118,7 @@ export function DurationField({
         rightSection={unitSelect}
         rightSectionWidth={76}
         rightSectionPointerEvents="all"
-        maw={360}
+        styles={{ wrapper: { maxWidth: 360 } }}
       />
       {meaning && (
         <Text size="sm" c="teal" aria-live="polite">

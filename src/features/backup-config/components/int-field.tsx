@@ -34,6 +34,7 @@ export function IntField({
       label={label}
       description={<FieldHelp help={help} range="0 – 100" baseline={baseline} />}
       inputMode="numeric"
+      styles={{ wrapper: { maxWidth: 360 } }}
       placeholder={t.unchanged}
       autoComplete="off"
       name={inputName}

@@ -87,6 +87,13 @@ describe('storage URIs', () => {
       '"x": "cos://b?access_key=******&appid=1"',
     );
   });
+  it('masks a key with spaces or escaped quotes completely (the review JSON)', () => {
+    expect(maskSecrets('oss://b?access_key=secret value&appid=1')).toBe(
+      'oss://b?access_key=******&appid=1',
+    );
+    const json = JSON.stringify({ u: 'oss://b?access_key=a"b c' });
+    expect(maskSecrets(json)).toBe('{"u":"oss://b?access_key=******"}');
+  });
   it('strips the /<cluster>/<tenant>/clog suffix, before any parameters', () => {
     expect(stripTenantSuffix('file:///d/1700000001/1002/clog', 1700000001, 1002, 'clog')).toBe(
       'file:///d',

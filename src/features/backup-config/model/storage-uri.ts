@@ -96,7 +96,9 @@ export const SECRET_MASK = '******';
 
 /** Hides the `access_key` value wherever a URI (or a text containing one) is displayed. */
 export function maskSecrets(text: string): string {
-  return text.replace(/(access_key=)[^&\s"'\\]*/g, `$1${SECRET_MASK}`);
+  // Up to the next parameter, the end of a JSON string (an unescaped quote) or the end of the line:
+  // a key with a space in it must not leak its second half.
+  return text.replace(/(access_key=)(?:\\.|[^&"\\\n])*/g, `$1${SECRET_MASK}`);
 }
 
 /**
