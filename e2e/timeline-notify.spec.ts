@@ -1,0 +1,69 @@
+import { test, expect } from './fixtures';
+import { startBackupConfigDag } from './support/obshell-node-client';
+import { openUnlocked } from './support/unlock';
+
+test('when the DAG ends while the page is in the background, a desktop notification says how', async ({
+  page,
+  simControl,
+  stack,
+}) => {
+  await page.addInitScript(() => {
+    // Record notifications instead of showing them; report permission as granted and the page
+    // as not focused (another window in front: the tab is visible, so polling goes on).
+    const shown: { title: string; body?: string }[] = [];
+    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification });
+    document.hasFocus = () => false;
+  });
+  await simControl.call('POST', 'time-scale', { scale: 0.3 });
+  await openUnlocked(page, '/tasks');
+  const dag = await startBackupConfigDag(stack.sim.url);
+  await page.getByLabel('Task id').fill(dag.id);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByText('A desktop notification will be shown')).toBeVisible();
+  await expect(page.getByTestId('dag-freshness')).toContainText('Final state', { timeout: 15_000 });
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => (window as unknown as { __notifications: { title: string }[] }).__notifications,
+      ),
+    )
+    .toEqual([
+      {
+        title: 'Succeeded · Set obcluster backup config',
+        body: 'Set obcluster backup config: Succeeded',
+      },
+    ]);
+});
+
+test('no notification for a DAG that had already ended when opened', async ({
+  page,
+  simControl,
+}) => {
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification });
+    document.hasFocus = () => false;
+  });
+  const dag = await simControl.call<{ id: string }>('POST', 'dag', { nodes: 2, state: 'SUCCEED' });
+  await openUnlocked(page, `/tasks/${dag.id}`);
+  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
+  await expect(page).toHaveTitle(/^Succeeded · Synthetic DAG/);
+  expect(
+    await page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications),
+  ).toEqual([]);
+});
