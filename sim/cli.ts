@@ -15,6 +15,12 @@ if (!result.ok) {
 const { options } = result;
 try {
   const sim = await startSimulator(options);
+  // Before the banner: whoever reads it may stop us at once.
+  const stop = () => {
+    void sim.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   console.log(
     `obshell simulator (obshell ${options.agentVersion}, OceanBase ${options.obVersion}) listening on ${sim.url}`,
   );
@@ -27,11 +33,6 @@ try {
   if (options.agentPassword !== null)
     console.log(`  agent password:    ${options.agentPassword} (security on)`);
   console.log(`  control API (loopback only): ${sim.url}/__sim/state`);
-  const stop = () => {
-    void sim.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(

@@ -25,17 +25,17 @@ interface Dag {
 
 describe('control API', () => {
   it('latency by path prefix; ms 0 clears', async () => {
-    await control(sim.url, 'POST', 'latency', { ms: 250, path: '/api/v1/info' });
+    await control(sim.url, 'POST', 'latency', { ms: 700, path: '/api/v1/info' });
     let started = Date.now();
     await client.plain('GET', '/api/v1/info');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(690);
     started = Date.now();
     await client.plain('GET', '/api/v1/status');
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(600);
     await control(sim.url, 'POST', 'latency', { ms: 0 });
     started = Date.now();
     await client.plain('GET', '/api/v1/info');
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(600);
   });
 
   it('faults: the next N matching requests answer 500, then normal', async () => {

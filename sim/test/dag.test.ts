@@ -165,7 +165,7 @@ describe('a successful backup config change', () => {
   });
 
   it('progresses visibly: READY → RUNNING with stage 1 then 2 (slower scale)', async () => {
-    await control(sim.url, 'POST', 'time-scale', { scale: 0.1 });
+    await control(sim.url, 'POST', 'time-scale', { scale: 0.3 });
     const dag = await submit({ log_archive_concurrency: 1 });
     expect(dag.state).toBe('READY');
     const running = await waitFor(dag.id, (d) => d.state === 'RUNNING');
