@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { openUnlocked } from './support/unlock';
 
-test('switches language, and obshell answers in it too', async ({ page }) => {
+test('switches language, and asks obshell to answer in it too', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('中文').click();
@@ -9,6 +9,11 @@ test('switches language, and obshell answers in it too', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '连接 obshell' })).toBeVisible();
   await expect(page.getByLabel('root@sys 密码')).toBeVisible();
   await expect(page).toHaveTitle('OceanBase 备份配置');
+  // obshell localizes its messages by Accept-Language.
+  const signed = page.waitForRequest((request) => request.url().endsWith('/api/v1/obcluster/info'));
+  await page.getByLabel('root@sys 密码').fill('wrong');
+  await page.getByRole('button', { name: '解锁' }).click();
+  expect((await signed).headers()['accept-language']).toBe('zh-CN');
   // The choice survives a reload (it is not a secret).
   await page.reload();
   await expect(page.getByRole('button', { name: '解锁' })).toBeVisible();
