@@ -8,6 +8,7 @@
  *   npx tsx bench/sim-load.ts [--clients 200] [--seconds 30]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,11 @@ export interface SimLoadResult {
   maxMs: number;
   errors: number;
   requests: number;
+  /**
+   * CPU the simulator process spent per polled request (Linux /proc; undefined elsewhere or with
+   * `url`). Unlike latency it does not depend on how busy the machine is.
+   */
+  serverCpuMsPerRequest?: number | undefined;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +42,18 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)] ?? NaN;
+}
+
+/** utime + stime of a process in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function startChildSimulator(): Promise<{ url: string; child: ChildProcess }> {
@@ -85,6 +103,7 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
     await Promise.all(clients.map((client) => client.refreshKey()));
 
     const latencies: number[] = [];
+    const cpuBefore = cpuMs(started?.child.pid);
     let errors = 0;
     const deadline = Date.now() + options.seconds * 1000;
     await Promise.all(
@@ -106,7 +125,13 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
       }),
     );
     latencies.sort((a, b) => a - b);
+    const cpuAfter = cpuMs(started?.child.pid);
+    const serverCpuMsPerRequest =
+      cpuBefore !== undefined && cpuAfter !== undefined && latencies.length > 0
+        ? (cpuAfter - cpuBefore) / latencies.length
+        : undefined;
     return {
+      serverCpuMsPerRequest,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       maxMs: latencies.at(-1) ?? NaN,
@@ -135,6 +160,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   console.log(
     `sim load: ${clients} clients × 1 Hz × ${seconds} s → ${result.requests} requests, ` +
-      `p50 ${fmt(result.p50Ms)}, p99 ${fmt(result.p99Ms)}, max ${fmt(result.maxMs)}, errors ${result.errors}`,
+      `p50 ${fmt(result.p50Ms)}, p99 ${fmt(result.p99Ms)}, max ${fmt(result.maxMs)}, errors ${result.errors}` +
+      (result.serverCpuMsPerRequest === undefined
+        ? ''
+        : `; simulator CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms/request`),
   );
 }
