@@ -140,6 +140,7 @@ export const taskMessages = defineMessages({
     confirmTask: (name: string, id: string) => `Task: ${name} (id ${id})`,
     confirm: (action: string) => `Yes, ${action.toLowerCase()}`,
     keep: 'Go back',
+    closeDialog: 'Close without deciding',
     refused: 'obshell refused:',
     actionSent: (action: string) => `${action} sent. Following the task…`,
     // Follow-up after a backup config DAG
@@ -227,6 +228,7 @@ export const taskMessages = defineMessages({
     confirmTask: (name: string, id: string) => `任务：${name}（ID ${id}）`,
     confirm: (action: string) => `确认${action}`,
     keep: '返回',
+    closeDialog: '关闭，不做决定',
     refused: 'obshell 拒绝了该操作：',
     actionSent: (action: string) => `已发送${action}，继续跟踪任务…`,
     archiveTitle: '日志归档可能已关闭',

@@ -83,7 +83,8 @@ export function DagActions({ dag }: { dag: Dag }) {
         opened={pending !== null}
         onClose={close}
         title={pending ? t.confirmTitle(t.action(pending)) : ''}
-        closeButtonProps={{ 'aria-label': t.keep }}
+        // Named (axe), and not like the "Go back" button so each has its own name.
+        closeButtonProps={{ 'aria-label': t.closeDialog }}
         centered
       >
         {pending ? (
