@@ -259,6 +259,8 @@ describe('check order on PATCH (first failure wins)', () => {
   it('no user tenants also on a body without the base uri', async () => {
     await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
     await expectError({ ha_low_thread_score: 5 }, 'OB.Backup.NoUserTenants');
+    const zh = await patch({ ha_low_thread_score: 5 }, 'zh-CN');
+    expect(zh.envelope.error?.message).toBe('未找到用户租户');
   });
 });
 
