@@ -237,7 +237,7 @@ test('unsaved edits: leaving through the navigation asks first; staying keeps th
   await page.getByLabel(L.ha).fill('12');
   await page.getByRole('link', { name: 'Tasks' }).click();
   const ask = page.getByRole('dialog', { name: 'Leave without applying?' });
-  await ask.getByRole('button', { name: 'Stay' }).click();
+  await ask.getByRole('button', { name: 'Stay', exact: true }).click();
   await expect(page).toHaveURL(/\/backup$/);
   await expect(page.getByLabel(L.ha)).toHaveValue('12');
   await page.getByRole('link', { name: 'Tasks' }).click();

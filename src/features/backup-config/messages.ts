@@ -141,6 +141,8 @@ const en = {
   leaveTitle: 'Leave without applying?',
   leaveBody: 'Your edits to the backup configuration have not been applied and will be lost.',
   stay: 'Stay',
+  closeStay: 'Close and stay',
+  close: 'Close',
   leave: 'Leave and discard',
 };
 
@@ -271,6 +273,8 @@ const zh: Messages = {
   leaveTitle: '不应用就离开？',
   leaveBody: '你对备份配置的修改尚未应用，离开后将丢失。',
   stay: '留在此页',
+  closeStay: '关闭并留在此页',
+  close: '关闭',
   leave: '离开并放弃',
 };
 

@@ -17,7 +17,7 @@ export function LeaveModal({
       opened={opened}
       onClose={onStay}
       title={t.leaveTitle}
-      closeButtonProps={{ 'aria-label': t.stay }}
+      closeButtonProps={{ 'aria-label': t.closeStay }}
     >
       <Text size="sm">{t.leaveBody}</Text>
       <Group justify="flex-end" mt="md">

@@ -148,6 +148,7 @@ export function ReviewModal(props: ReviewProps) {
       closeOnClickOutside={!props.pending}
       // Just under Mantine's default (200): the app's "sign in again" dialog must cover the review.
       zIndex={190}
+      closeButtonProps={{ 'aria-label': t.close, disabled: props.pending }}
     >
       <form
         aria-label={t.reviewTitle}
