@@ -40,14 +40,23 @@ export const DagNodeRow = memo(function DagNodeRow({
   const subTasks = node.sub_tasks ?? [];
   const headingId = `${stepAnchorId(index)}-title`;
   return (
-    <li id={stepAnchorId(index)} aria-labelledby={headingId} data-state={display}>
+    <li
+      id={stepAnchorId(index)}
+      aria-labelledby={headingId}
+      data-state={display}
+      // Off-screen rows of a long DAG skip layout and paint until scrolled to (still in the
+      // accessibility tree and find-in-page).
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 120px' }}
+    >
       <Paper
         withBorder
         p="sm"
         style={{
           borderInlineStartWidth: 4,
           borderInlineStartColor: `var(--mantine-color-${tone}-filled)`,
-          ...(focused ? { boxShadow: `0 0 0 2px var(--mantine-color-${tone}-light-color)` } : {}),
+          ...(focused
+            ? { boxShadow: `inset 0 0 0 2px var(--mantine-color-${tone}-light-color)` }
+            : {}),
         }}
       >
         <Stack gap={6}>

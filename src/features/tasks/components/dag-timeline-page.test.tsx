@@ -101,6 +101,25 @@ describe('DagTimelinePage', () => {
     expect(document.title).toBe('Succeeded · Set obcluster backup config');
   });
 
+  it('follows the task obshell starts for switching log archiving on, if it returns one', async () => {
+    const user = userEvent.setup();
+    const done = makeDag('SUCCEED', [makeNode('Set backup config', 'SUCCEED')]);
+    const follow = makeDag('RUNNING', [makeNode('Set log archive', 'RUNNING')], {
+      id: '12',
+      name: 'Set obcluster log archive status',
+    });
+    renderTimeline((req) => {
+      if (req.method === 'PATCH') return follow;
+      return req.path.endsWith('/12') ? follow : done;
+    });
+    await user.click(await screen.findByRole('button', { name: 'Switch log archiving back on' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Set obcluster log archive status', level: 2 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Task id 12')).toBeInTheDocument();
+    expect(screen.queryByText('Log archiving may now be off')).not.toBeInTheDocument();
+  });
+
   it('announces state changes to screen readers', async () => {
     let current: Dag = makeDag('RUNNING', [
       makeNode('Check backup config', 'SUCCEED'),
