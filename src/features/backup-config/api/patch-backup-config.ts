@@ -17,5 +17,8 @@ export function usePatchBackupConfig() {
         schema: dagSchema,
       }),
     retry: false,
+    // Not 'online' (the default): offline, TanStack would pause the PATCH and send it by itself
+    // whenever the browser comes back online, long after the user was told nothing happened.
+    networkMode: 'always',
   });
 }
