@@ -8,69 +8,70 @@ import {
 } from './support/quality';
 
 /**
- * axe-core on every screen in both languages and both colour schemes: no serious or critical
- * violation. Each test checks first that the language and scheme really applied.
+ * axe-core on every screen (connection, form, review, timeline with its decision dialog, tasks) in
+ * both languages and both colour schemes: no serious or critical violation. Two tests per
+ * combination, each walking its screens in one session to keep the suite fast.
  */
 for (const { locale, scheme } of combos) {
+  const zh = locale === 'zh';
+
   test.describe(`accessibility (${locale}, ${scheme})`, () => {
     test.beforeEach(async ({ page }) => {
       await useLocaleAndScheme(page, locale, scheme);
     });
 
     const applied = async (page: Page) => {
-      await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-CN' : 'en');
+      await expect(page.locator('html')).toHaveAttribute('lang', zh ? 'zh-CN' : 'en');
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
     };
 
-    test('connection screen', async ({ page }) => {
+    test('connection screen, backup form, refused value, review', async ({ page }) => {
       await page.goto('/backup');
-      await expect(
-        page.getByRole('button', { name: locale === 'zh' ? '解锁' : 'Unlock' }),
-      ).toBeVisible();
+      await expect(page.getByRole('button', { name: zh ? '解锁' : 'Unlock' })).toBeVisible();
       await applied(page);
       await expectNoSeriousA11yViolations(page);
-    });
 
-    test('backup form', async ({ page }) => {
       await openUnlockedIn(page, '/backup', locale, ROOT_PASSWORD);
-      await applied(page);
-      await expect(page.getByLabel(/log_archive_concurrency/)).toBeEditable();
+      const concurrency = page.getByLabel(/log_archive_concurrency/);
+      await expect(concurrency).toBeEditable();
       await expectNoSeriousA11yViolations(page);
-    });
 
-    test('review of a change, with a refused value next to it', async ({ page }) => {
-      await openUnlockedIn(page, '/backup', locale, ROOT_PASSWORD);
-      await page.getByLabel(/log_archive_concurrency/).fill('7');
+      await concurrency.fill('7');
       await page.getByLabel(/ha_low_thread_score/).fill('101');
       await expect(page.getByLabel(/ha_low_thread_score/)).toHaveAttribute('aria-invalid', 'true');
       await expectNoSeriousA11yViolations(page);
+
       await page.getByLabel(/ha_low_thread_score/).fill('');
-      await page.getByRole('button', { name: /^(Review|预览)/ }).click();
+      await page.getByRole('button', { name: zh ? /^预览/ : /^Review/ }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
 
-    test('timeline of a failed task, logs open', async ({ page, simControl }) => {
+    test('timeline of a failed task with logs and its decision dialog, tasks page', async ({
+      page,
+      simControl,
+    }) => {
       const dag = await simControl.call<{ id: string }>('POST', 'dag', {
         nodes: 3,
         state: 'FAILED',
       });
       await openUnlockedIn(page, `/tasks/${dag.id}`, locale, ROOT_PASSWORD);
       await applied(page);
-      await expect(
-        page.getByRole('group', { name: locale === 'zh' ? '操作' : 'Actions' }),
-      ).toBeVisible();
+      const actions = page.getByRole('group', { name: zh ? '操作' : 'Actions' });
+      await expect(actions).toBeVisible();
       await page
-        .getByRole('button', { name: locale === 'zh' ? /显示日志/ : /show logs/i })
+        .getByRole('button', { name: zh ? /显示日志/ : /show logs/i })
         .first()
         .click();
       await expectNoSeriousA11yViolations(page);
-    });
 
-    test('tasks page', async ({ page, simControl }) => {
-      await simControl.call('POST', 'dag', { nodes: 2, state: 'RUNNING' });
-      await openUnlockedIn(page, '/tasks', locale, ROOT_PASSWORD);
-      await applied(page);
+      await actions.getByRole('button', { name: zh ? '重试' : 'Retry', exact: true }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+
+      await page.getByRole('link', { name: zh ? '任务' : 'Tasks', exact: true }).click();
       await expect(page.getByRole('table')).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });

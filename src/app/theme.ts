@@ -30,7 +30,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-orange-text': '#a8430a',
     '--mantine-color-yellow-text': '#7c5800',
     '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
-    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-light-color': '#b02525',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-teal-light-color': '#066649',
     '--mantine-color-green-light-color': '#1f6b32',
