@@ -19,7 +19,7 @@ export const DagHeader = memo(function DagHeader({ dag, skewMs }: { dag: Dag; sk
         <Title order={2}>{dag.name}</Title>
         <StateBadge state={dag.state} operator={dag.operator} size="lg" />
       </Group>
-      <Group gap="lg" wrap="wrap">
+      <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
         <Text size="sm" fw={600} data-testid="dag-stage">
           {t.stage(dag.stage, dag.max_stage)}
         </Text>

@@ -69,7 +69,7 @@ export const DagNodeRow = memo(function DagNodeRow({
             </Title>
             <StateBadge state={node.state} operator={node.operator} />
           </Group>
-          <Group gap="lg" wrap="wrap">
+          <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
             <Text size="sm">
               <Text span c="dimmed">
                 {t.started}:{' '}
@@ -91,15 +91,15 @@ export const DagNodeRow = memo(function DagNodeRow({
           </Group>
           {subTasks.length > 0 ? (
             <Stack
-              gap={4}
+              gap={6}
               component="ul"
               aria-label={`${t.subTasks}: ${node.name}`}
               p={0}
               m={0}
               style={{ listStyle: 'none' }}
             >
-              {subTasks.map((subTask) => (
-                <SubTaskItem key={subTask.id} subTask={subTask} skewMs={skewMs} />
+              {subTasks.map((subTask, i) => (
+                <SubTaskItem key={subTask.id} subTask={subTask} skewMs={skewMs} separated={i > 0} />
               ))}
             </Stack>
           ) : null}

@@ -12,9 +12,12 @@ import { SubTaskFullLogs } from './sub-task-full-logs';
 export const SubTaskItem = memo(function SubTaskItem({
   subTask,
   skewMs,
+  separated,
 }: {
   subTask: SubTask;
   skewMs: number;
+  /** Draw a rule above: on a narrow screen wrapped sub-tasks would otherwise run together. */
+  separated: boolean;
 }) {
   const t = useMessages(taskMessages);
   const [showLogs, setShowLogs] = useState(false);
@@ -24,7 +27,13 @@ export const SubTaskItem = memo(function SubTaskItem({
   const lines = subTask.task_logs ?? [];
   const lastLine = lines[lines.length - 1];
   return (
-    <li>
+    <li
+      style={
+        separated
+          ? { borderTop: '1px solid var(--mantine-color-default-border)', paddingTop: 6 }
+          : undefined
+      }
+    >
       <Group gap="sm" wrap="wrap">
         <StateBadge state={subTask.state} operator={subTask.operator} size="sm" />
         <Text size="sm" fw={500}>
