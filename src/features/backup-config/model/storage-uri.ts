@@ -1,3 +1,5 @@
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
+
 /**
  * Backup destinations as OceanBase reads them: `file:///path`, or
  * `<scheme>://<bucket>/<path>?host=...&access_id=...&access_key=...[&appid=...][&s3_region=...]`.
@@ -65,6 +67,8 @@ export function breaksQuery(value: string): boolean {
   return /[&?#=]/.test(value);
 }
 
+export { maskSecrets };
+
 export function composeUri(d: Destination): string {
   const base = `${d.scheme}://${d.path}`;
   const params = requiredParams(d.scheme)
@@ -90,15 +94,6 @@ export function parseUri(uri: string): Destination | undefined {
     destination[name as DestinationField] = eq < 0 ? '' : pair.slice(eq + 1);
   }
   return destination;
-}
-
-export const SECRET_MASK = '******';
-
-/** Hides the `access_key` value wherever a URI (or a text containing one) is displayed. */
-export function maskSecrets(text: string): string {
-  // Up to the next parameter, the end of a JSON string (an unescaped quote) or the end of the line:
-  // a key with a space in it must not leak its second half.
-  return text.replace(/(access_key=)(?:\\.|[^&"\\\n])*/g, `$1${SECRET_MASK}`);
 }
 
 /**
