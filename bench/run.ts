@@ -8,6 +8,7 @@
  * --only a,b (groups: bundle, startup, dag, keystroke, render, sim).
  */
 import { rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -96,6 +97,8 @@ async function browserFigures(
 async function main() {
   const { check, runs, simSeconds, groups } = options();
   const started = Date.now();
+  // Timings depend on what else the machine runs: the load is printed and saved with them.
+  const loadBefore = loadavg()[0] ?? 0;
   const figures: Figure[] = [];
   let bundle: BundleResult | null = null;
   console.error('bench: building the app…');
@@ -116,11 +119,14 @@ async function main() {
   }
 
   console.log(formatTable(figures));
+  const machine = `${cpus().length} CPUs, 1-min load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`;
+  console.log(`\n${machine}`);
   const missed = missedBudgets(figures);
   const results = {
     date: new Date().toISOString(),
     durationMs: Date.now() - started,
     runs,
+    machine,
     figures,
     missedBudgets: missed.map((f) => f.id),
   };
