@@ -63,6 +63,9 @@ test('no notification for a DAG that had already ended when opened', async ({
   await openUnlocked(page, `/tasks/${dag.id}`);
   await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
   await expect(page).toHaveTitle(/^Succeeded · Synthetic DAG/);
+  // The outcome stays in the title when the language changes (the shell retitles on that too).
+  await page.getByRole('radiogroup', { name: 'Language' }).getByText('中文').click();
+  await expect(page).toHaveTitle(/^成功 · Synthetic DAG/);
   expect(
     await page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications),
   ).toEqual([]);

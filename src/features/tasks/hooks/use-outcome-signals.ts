@@ -22,7 +22,14 @@ export function useOutcomeSignals(dag: Dag | undefined, t: TaskMessages) {
 
   useEffect(() => {
     if (!state || !name) return;
-    document.title = t.titleOutcome(t.state(state), name);
+    const title = t.titleOutcome(t.state(state), name);
+    document.title = title;
+    // The shell sets its own title when the locale changes, in an effect that runs after this one
+    // (parents' effects run last); set ours again once it has.
+    const again = setTimeout(() => {
+      document.title = title;
+    }, 0);
+    return () => clearTimeout(again);
   }, [state, name, t]);
 
   // Only a change seen on this page notifies: opening an old, finished DAG does not.
