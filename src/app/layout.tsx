@@ -10,6 +10,7 @@ import { ConnectionScreen } from '../features/connection/components/connection-s
 import { ReauthModal } from '../features/connection/components/reauth-modal';
 import { useMessages } from '../lib/i18n/messages';
 import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
+import { credentialsUsedFor } from '../lib/obshell/client';
 import { appMessages } from './messages';
 import { onSessionRefused } from './query-client';
 import { ClusterSummary } from './shell/cluster-summary';
@@ -31,7 +32,10 @@ export function AppLayout() {
 
   // A 401 anywhere, later: ask for the password again over the page instead of leaving it.
   useEffect(
-    () => onSessionRefused(queryClient, () => connection.credentials.expire()),
+    () =>
+      onSessionRefused(queryClient, (error) =>
+        connection.credentials.expire(credentialsUsedFor(error)),
+      ),
     [queryClient, connection],
   );
   useEffect(() => {

@@ -92,6 +92,17 @@ interface AgentKeyState {
   skewMs: number;
 }
 
+/**
+ * Which credentials a refused request was signed with, kept beside the error rather than on it (an
+ * error may be logged or shown; this never is). Lets the app tell "obshell refused the password we
+ * hold now" from a late answer to a request signed before the user re-authenticated.
+ */
+const signedWith = new WeakMap<object, Credentials>();
+
+export function credentialsUsedFor(error: unknown): Credentials | undefined {
+  return typeof error === 'object' && error !== null ? signedWith.get(error) : undefined;
+}
+
 export type ObshellClient = ReturnType<typeof createObshellClient>;
 
 export function createObshellClient(options: ObshellClientOptions) {
@@ -280,7 +291,9 @@ export function createObshellClient(options: ObshellClientOptions) {
     try {
       return await authenticated(req, uri, credentials);
     } catch (error) {
-      throw redactSecrets(error, credentials);
+      const redacted = redactSecrets(error, credentials);
+      if (typeof redacted === 'object' && redacted !== null) signedWith.set(redacted, credentials);
+      throw redacted;
     }
   }
 

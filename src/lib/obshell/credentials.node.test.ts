@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startSimulator, type SimulatorHandle } from '../../../sim/start';
-import { createObshellClient } from './client';
+import { createObshellClient, credentialsUsedFor } from './client';
 import { createCredentialStore } from './credentials';
 import { ObshellError } from './envelope';
 
@@ -56,6 +56,21 @@ describe('credential store', () => {
     store.set({ rootPassword: 'b' });
     store.clear();
     expect(phases).toEqual(['unlocked', 'reauth', 'unlocked', 'locked']);
+  });
+
+  it('a late refusal of a password no longer held does not ask again', async () => {
+    const { store, clusterName } = setup();
+    store.set({ rootPassword: 'old-password' });
+    const stale = await clusterName().catch((error: unknown) => error);
+    expect(credentialsUsedFor(stale)).toEqual({ rootPassword: 'old-password' });
+    store.set({ rootPassword: ROOT }); // re-authenticated meanwhile
+    store.expire(credentialsUsedFor(stale));
+    expect(store.phase()).toBe('unlocked');
+
+    store.set({ rootPassword: 'changed-on-agent' });
+    const current = await clusterName().catch((error: unknown) => error);
+    store.expire(credentialsUsedFor(current));
+    expect(store.phase()).toBe('reauth');
   });
 
   it('holds requests during re-authentication and sends them with the new password', async () => {

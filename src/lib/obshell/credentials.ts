@@ -39,9 +39,14 @@ export function createCredentialStore() {
       phase = 'locked';
       notify();
     },
-    /** obshell refused the held password: forget it and ask again without leaving the page. */
-    expire: () => {
+    /**
+     * obshell refused the held password: forget it and ask again without leaving the page.
+     * `signedWith` (when known) is what the refused request carried; a late refusal of an older
+     * password, or of a candidate being checked, does not concern the one held now.
+     */
+    expire: (signedWith?: Credentials) => {
       if (phase !== 'unlocked') return;
+      if (signedWith && signedWith !== current) return;
       current = null;
       phase = 'reauth';
       notify();
