@@ -1,5 +1,6 @@
 import { Alert, Code, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { maskSecrets } from '../lib/backup-rules/mask-secrets';
 import { defineMessages, useMessages } from '../lib/i18n/messages';
 import { isObshellError } from '../lib/obshell/envelope';
 
@@ -65,7 +66,8 @@ export function ObshellErrorAlert({ error, title, children }: ObshellErrorAlertP
     <Alert color="red" variant="light" title={title ?? heading} role="alert">
       <Stack gap={6}>
         {title && <Text size="sm">{heading}</Text>}
-        {detail && <Text size="sm">{detail}</Text>}
+        {/* obshell echoes what it refused ("Invalid storage URI ..."), access_key included. */}
+        {detail && <Text size="sm">{maskSecrets(detail)}</Text>}
         {help && <Text size="sm">{help}</Text>}
         {(code || traceId) && (
           <Text size="xs" c="dimmed">

@@ -1,4 +1,5 @@
 import { Alert, Text } from '@mantine/core';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { useMessages } from '../../../lib/i18n/messages';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { backupConfigMessages } from '../messages';
@@ -7,7 +8,8 @@ import { backupConfigMessages } from '../messages';
 export function SubmitErrorAlert({ error }: { error: unknown }) {
   const t = useMessages(backupConfigMessages);
   const obshell = isObshellError(error) ? error : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  // obshell may quote the refused storage URI, access_key included.
+  const message = maskSecrets(error instanceof Error ? error.message : String(error));
   let kept = t.serverKept;
   if (obshell?.kind === 'network' || obshell?.kind === 'timeout') kept = t.networkKept;
   else if (obshell?.isUnauthorized) kept = t.authKept;

@@ -1,3 +1,4 @@
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { useMessages } from '../../../lib/i18n/messages';
 import { decodeIssue } from '../model/issue';
 import { issueMessages } from '../messages';
@@ -9,6 +10,7 @@ export function useIssueText() {
     if (!message) return undefined;
     const { key, params } = decodeIssue(message);
     const template = issues[key] ?? params.message ?? key;
-    return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+    // Server params quote the refused value, which may be a URI with its access_key.
+    return maskSecrets(template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? ''));
   };
 }

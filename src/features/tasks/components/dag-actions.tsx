@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useOperateDag } from '../api/operate-dag';
@@ -91,7 +92,7 @@ export function DagActions({ dag }: { dag: Dag }) {
           <Stack>
             <Text>{t.actionEffect(pending)}</Text>
             <Text size="sm" c="dimmed">
-              {t.confirmTask(dag.name, dag.id)}
+              {t.confirmTask(maskSecrets(dag.name), dag.id)}
             </Text>
             {operate.isError ? <ObshellErrorAlert error={operate.error} title={t.refused} /> : null}
             <Group justify="flex-end">

@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -16,7 +17,7 @@ export const DagHeader = memo(function DagHeader({ dag, skewMs }: { dag: Dag; sk
   return (
     <Stack gap={6}>
       <Group gap="sm" wrap="wrap">
-        <Title order={2}>{dag.name}</Title>
+        <Title order={2}>{maskSecrets(dag.name)}</Title>
         <StateBadge state={dag.state} operator={dag.operator} size="lg" />
       </Group>
       <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>

@@ -1,5 +1,6 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { DagNode } from '../../../lib/obshell/dag';
 import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -38,6 +39,7 @@ export const DagNodeRow = memo(function DagNodeRow({
   const start = hasStarted(node) ? parseTaskTime(node.start_time) : undefined;
   const end = hasEnded(node) ? parseTaskTime(node.end_time) : undefined;
   const subTasks = node.sub_tasks ?? [];
+  const name = maskSecrets(node.name);
   const headingId = `${stepAnchorId(index)}-title`;
   return (
     <li
@@ -65,7 +67,7 @@ export const DagNodeRow = memo(function DagNodeRow({
               <Text span c="dimmed" size="sm" fw={400}>
                 {t.stepOf(index + 1, total)} ·{' '}
               </Text>
-              {node.name}
+              {name}
             </Title>
             <StateBadge state={node.state} operator={node.operator} />
           </Group>
@@ -93,7 +95,7 @@ export const DagNodeRow = memo(function DagNodeRow({
             <Stack
               gap={6}
               component="ul"
-              aria-label={`${t.subTasks}: ${node.name}`}
+              aria-label={`${t.subTasks}: ${name}`}
               p={0}
               m={0}
               style={{ listStyle: 'none' }}

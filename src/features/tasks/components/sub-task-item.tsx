@@ -1,5 +1,6 @@
 import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { memo, useId, useState } from 'react';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { SubTask } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { taskMessages } from '../messages';
@@ -37,7 +38,7 @@ export const SubTaskItem = memo(function SubTaskItem({
       <Group gap="sm" wrap="wrap">
         <StateBadge state={subTask.state} operator={subTask.operator} size="sm" />
         <Text size="sm" fw={500}>
-          {subTask.name}
+          {maskSecrets(subTask.name)}
         </Text>
         {agent ? (
           <Text size="sm" c="dimmed">
@@ -66,7 +67,7 @@ export const SubTaskItem = memo(function SubTaskItem({
       {subTask.state === 'FAILED' && lastLine ? (
         // Like obshell's SDK: the last log line of a failed sub-task is the reason; show it at once.
         <Text size="sm" c="var(--mantine-color-red-text)" ml="md" mt={4}>
-          {t.failureLine} {lastLine}
+          {t.failureLine} {maskSecrets(lastLine)}
         </Text>
       ) : null}
       {showLogs ? (

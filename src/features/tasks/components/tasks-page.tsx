@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { routes } from '../../../config/routes';
 import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -87,7 +88,7 @@ function UnfinishedDags() {
               <Table.Tr key={dag.id}>
                 <Table.Td>
                   <Anchor component={Link} to={routes.task(dag.id)}>
-                    {dag.name}
+                    {maskSecrets(dag.name)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>

@@ -17,4 +17,19 @@ describe('failureReason', () => {
     const server = new ObshellError({ kind: 'server', status: 500, message: '集群处于运维状态中' });
     expect(failureReason(server, taskMessages.zh)).toBe('HTTP 500: 集群处于运维状态中');
   });
+  it('masks an access_key that obshell echoes in its message', () => {
+    const server = new ObshellError({
+      kind: 'server',
+      status: 400,
+      message: "Invalid storage URI 'oss://b/p?host=h&access_id=i&access_key=SECRET'",
+    });
+    const reason = failureReason(server, taskMessages.en);
+    // The rest of the line goes too: a key may hold a quote or a space.
+    expect(reason).toBe(
+      "HTTP 400: Invalid storage URI 'oss://b/p?host=h&access_id=i&access_key=******",
+    );
+    expect(failureReason(new Error('access_key=SECRET'), taskMessages.en)).toBe(
+      'access_key=******',
+    );
+  });
 });

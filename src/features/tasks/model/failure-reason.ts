@@ -1,3 +1,4 @@
+import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import type { TaskMessages } from '../messages';
 
@@ -6,9 +7,10 @@ import type { TaskMessages } from '../messages';
  * client in English, so they are replaced; obshell's own message is already localized.
  */
 export function failureReason(error: unknown, t: TaskMessages): string {
-  if (!isObshellError(error)) return error instanceof Error ? error.message : '';
+  if (!isObshellError(error)) return error instanceof Error ? maskSecrets(error.message) : '';
   if (error.kind === 'network') return t.reasonNetwork;
   if (error.kind === 'timeout') return t.reasonTimeout;
   const http = t.reasonHttp(error.status);
-  return error.message ? `${http}: ${error.message}` : http;
+  // obshell echoes what it refused, a storage URI included.
+  return error.message ? `${http}: ${maskSecrets(error.message)}` : http;
 }
