@@ -8,6 +8,7 @@ import { LocaleSwitch } from '../components/locale-switch';
 import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
 import { ReauthModal } from '../features/connection/components/reauth-modal';
+import { useLock } from '../features/connection/hooks/use-lock';
 import { useMessages } from '../lib/i18n/messages';
 import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
 import { credentialsUsedFor } from '../lib/obshell/client';
@@ -42,11 +43,7 @@ export function AppLayout() {
     document.title = t.documentTitle;
   }, [t]);
 
-  const lock = () => {
-    connection.credentials.clear();
-    // Cluster data goes with the password: the next person at this screen sees nothing of it.
-    queryClient.clear();
-  };
+  const lock = useLock();
 
   return (
     <AppShell

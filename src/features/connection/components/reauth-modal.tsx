@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell, useSessionPhase } from '../../../lib/obshell/obshell-context';
 import { agentInfoQuery } from '../api/get-agent-info';
+import { useLock } from '../hooks/use-lock';
 import { connectionMessages } from '../messages';
 import { UnlockForm } from './unlock-form';
 
@@ -15,6 +16,7 @@ export function ReauthModal() {
   const t = useMessages(connectionMessages);
   const connection = useObshell();
   const queryClient = useQueryClient();
+  const lock = useLock();
   const opened = useSessionPhase() === 'reauth';
   // Security may have been turned on since the first unlock: ask the agent again.
   const agent = useQuery({ ...agentInfoQuery(connection), enabled: opened, staleTime: 0 });
@@ -37,7 +39,7 @@ export function ReauthModal() {
           onUnlocked={() => void queryClient.invalidateQueries()}
         />
         <Group justify="flex-end">
-          <Button variant="subtle" color="gray" size="xs" onClick={connection.credentials.clear}>
+          <Button variant="subtle" color="gray" size="xs" onClick={lock}>
             {t.reauthLock}
           </Button>
         </Group>
