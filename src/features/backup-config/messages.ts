@@ -110,6 +110,8 @@ const en = {
   // Review
   reviewTitle: 'Review the change',
   changesTitle: 'What will change',
+  actingCluster: 'Cluster',
+  actingTarget: (label: string) => `target “${label}”`,
   resentBecause: (fields: string) => `unchanged, sent again because ${fields} changes`,
   differs: 'differs between tenants',
   unknown: 'unknown',
@@ -244,6 +246,8 @@ const zh: Messages = {
 
   reviewTitle: '确认变更',
   changesTitle: '将要修改的内容',
+  actingCluster: '集群',
+  actingTarget: (label) => `目标 “${label}”`,
   resentBecause: (fields) => `未修改，因 ${fields} 变更而重新发送`,
   differs: '各租户不同',
   unknown: '未知',

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell } from '../../../lib/obshell/obshell-context';
 import type { Baseline, FieldBaseline } from '../model/baseline';
 import type { BackupConfigPatch, ChangeAnalysis } from '../model/changes';
 import { maskedBodyJson, pythonSdkSnippet } from '../model/sdk-snippet';
@@ -130,6 +131,8 @@ export function ReviewModal(props: ReviewProps) {
   const t = useMessages(backupConfigMessages);
   const { body } = props;
   const [typed, setTyped] = useState('');
+  // The configured target name; kept beside the real cluster name when the two differ.
+  const target = useObshell().label;
   const archivingOff = switchesArchivingOff(body);
   const nameOk = !archivingOff || typed === props.clusterName;
   const canApply = nameOk && !props.pending;
@@ -158,6 +161,20 @@ export function ReviewModal(props: ReviewProps) {
         }}
       >
         <Stack gap="md">
+          {/* Several clusters: say which one this change lands on before anything else. */}
+          <Text size="sm" data-testid="review-cluster">
+            <Text span c="dimmed">
+              {t.actingCluster}:{' '}
+            </Text>
+            <Text span fw={700}>
+              {props.clusterName}
+            </Text>
+            {target !== props.clusterName ? (
+              <Text span c="dimmed">
+                {` (${t.actingTarget(target)})`}
+              </Text>
+            ) : null}
+          </Text>
           <Stack gap={4}>
             <Title order={3} size="h6">
               {t.changesTitle}

@@ -14,6 +14,7 @@ import { failureReason } from '../model/failure-reason';
 import { isNotFoundError, isTransientError } from '../model/polling-policy';
 import { taskMessages } from '../messages';
 import { recordTimelineRender } from '../utils/render-timing';
+import { ActingCluster } from './acting-cluster';
 import { DagActions } from './dag-actions';
 import { DagHeader } from './dag-header';
 import { DagNodeRow, stepAnchorId } from './dag-node-row';
@@ -81,6 +82,7 @@ function DagTimeline({ id }: { id: string }) {
       >
         {announcement}
       </VisuallyHidden>
+      <ActingCluster />
       <Profiler id="dag-timeline" onRender={recordTimelineRender}>
         <DagHeader dag={dag} skewMs={connection.client.clockSkewMs} />
         <PollStatus query={query} live={live} />

@@ -22,6 +22,7 @@ import { useObshell } from '../../../lib/obshell/obshell-context';
 import { dagQueries } from '../api/dag-queries';
 import { formatClock, parseTaskTime } from '../model/dag-progress';
 import { taskMessages } from '../messages';
+import { ActingCluster } from './acting-cluster';
 import { StateBadge } from './state-badge';
 
 /** `/tasks`: DAGs still running or waiting for a decision, each linking to its timeline. */
@@ -30,6 +31,7 @@ export function TasksPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t.tasksTitle}</Title>
+      <ActingCluster />
       <Text c="dimmed">{t.tasksIntro}</Text>
       <UnfinishedDags />
       <OpenById />
