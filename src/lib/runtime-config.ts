@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 /**
  * What the production server tells the browser at run time (base path, clusters, embedding), so
@@ -11,17 +11,17 @@ export const RUNTIME_CONFIG_META = 'obdash-config';
 
 export const runtimeClusterSchema = z.object({
   /** URL-safe id, part of the proxy path and of every query key. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
-  name: z.string().min(1),
-  notes: z.string().optional(),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)),
+  name: z.string().check(z.minLength(1)),
+  notes: z.optional(z.string()),
   /** Put before obshell's own path (`/api/v1/...`); the server's proxy strips it again. */
   apiBase: z.string(),
 });
 
 export const runtimeConfigSchema = z.object({
   /** Always starts and ends with "/". */
-  basePath: z.string().regex(/^\/(?:.*\/)?$/),
-  clusters: z.array(runtimeClusterSchema).min(1),
+  basePath: z.string().check(z.regex(/^\/(?:.*\/)?$/)),
+  clusters: z.array(runtimeClusterSchema).check(z.minLength(1)),
   /** Origins allowed to drive the app by postMessage and to receive its events. */
   embedOrigins: z.array(z.string()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod-mini';
 
 /** What the portal can ask for in the iframe's URL: `?embed=1&theme=dark&locale=zh`. */
 export interface EmbedParams {

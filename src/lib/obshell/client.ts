@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type * as core from 'zod/v4/core';
+import { z } from '../zod-mini';
 import { ObshellError, envelopeSchema, unwrapEnvelope } from './envelope';
 import {
   encodeKeys,
@@ -38,7 +39,8 @@ export interface ObshellClientOptions {
 
 export type QueryValue = string | number | boolean | undefined;
 
-export interface RequestOptions<T extends z.ZodType> {
+/** `schema` may be a `zod` or a `zod/mini` schema. */
+export interface RequestOptions<T extends core.$ZodType> {
   method: HttpMethod;
   /** obshell's path, e.g. "/api/v1/obcluster/backup/config" — this is what gets signed. */
   path: string;
@@ -56,9 +58,9 @@ export interface RequestOptions<T extends z.ZodType> {
 }
 
 const secretSchema = z.looseObject({
-  ip: z.string().optional(),
-  port: z.number().optional(),
-  public_key: z.string().min(1),
+  ip: z.optional(z.string()),
+  port: z.optional(z.number()),
+  public_key: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -233,11 +235,11 @@ export function createObshellClient(options: ObshellClientOptions) {
     return { headers, body: await encryptBody(JSON.stringify(body), aesKey, iv) };
   }
 
-  async function authenticated<T extends z.ZodType>(
+  async function authenticated<T extends core.$ZodType>(
     req: RequestOptions<T>,
     uri: string,
     credentials: Credentials,
-  ): Promise<z.infer<T>> {
+  ): Promise<core.output<T>> {
     const attempt = async (keyState: Promise<AgentKeyState>) => {
       const init = await signedInit(await keyState, uri, req.body, credentials);
       const { status, json } = await send(req.method, uri, init, req.signal);
@@ -266,7 +268,7 @@ export function createObshellClient(options: ObshellClientOptions) {
     }
   }
 
-  async function request<T extends z.ZodType>(req: RequestOptions<T>): Promise<z.infer<T>> {
+  async function request<T extends core.$ZodType>(req: RequestOptions<T>): Promise<core.output<T>> {
     const uri = buildUri(req.path, req.query);
     if (req.auth === false) {
       const init: RequestInit =

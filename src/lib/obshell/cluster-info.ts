@@ -1,28 +1,29 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import type { Credentials } from './client';
 import type { ObshellConnection } from './obshell-context';
 
 /** One tenant as `GET /api/v1/obcluster/info` lists it (older agents say `name`). */
-const tenantSchema = z
-  .looseObject({
-    tenant_name: z.string().optional(),
-    name: z.string().optional(),
+const tenantSchema = z.pipe(
+  z.looseObject({
+    tenant_name: z.optional(z.string()),
+    name: z.optional(z.string()),
     tenant_id: z.number(),
-  })
-  .transform((t) => ({ name: t.tenant_name ?? t.name ?? '', tenantId: t.tenant_id }));
+  }),
+  z.transform((t) => ({ name: t.tenant_name ?? t.name ?? '', tenantId: t.tenant_id })),
+);
 
 /** `GET /api/v1/obcluster/info` (authenticated). Lenient: only what the header shows is required. */
 export const clusterInfoSchema = z.looseObject({
   cluster_name: z.string(),
   cluster_id: z.number(),
-  ob_version: z.string().nullish(),
-  status: z.string().nullish(),
-  is_community_edition: z.boolean().nullish(),
-  tenants: z
-    .array(tenantSchema)
-    .nullish()
-    .transform((tenants) => tenants ?? []),
+  ob_version: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  is_community_edition: z.nullish(z.boolean()),
+  tenants: z.pipe(
+    z.nullish(z.array(tenantSchema)),
+    z.transform((tenants) => tenants ?? []),
+  ),
 });
 
 export type ClusterInfo = z.infer<typeof clusterInfoSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-mini';
 
 /**
  * obshell's task model (contract §5). Lenient where obshell is: nullable fields, extra keys kept.
@@ -11,28 +11,28 @@ const agentSchema = z.looseObject({ ip: z.string(), port: z.number() });
 
 export const subTaskSchema = z.looseObject({
   id: z.string(),
-  task_id: z.number().optional(),
+  task_id: z.optional(z.number()),
   name: z.string(),
   state: taskStateSchema,
   operator: taskOperatorSchema,
-  start_time: z.string().nullish(),
-  end_time: z.string().nullish(),
-  additional_data: z.record(z.string(), z.unknown()).nullish(),
-  execute_times: z.number().nullish(),
-  execute_agent: agentSchema.nullish(),
-  task_logs: z.array(z.string()).nullish(),
+  start_time: z.nullish(z.string()),
+  end_time: z.nullish(z.string()),
+  additional_data: z.nullish(z.record(z.string(), z.unknown())),
+  execute_times: z.nullish(z.number()),
+  execute_agent: z.nullish(agentSchema),
+  task_logs: z.nullish(z.array(z.string())),
 });
 
 export const dagNodeSchema = z.looseObject({
   id: z.string(),
-  node_id: z.number().optional(),
+  node_id: z.optional(z.number()),
   name: z.string(),
   state: taskStateSchema,
   operator: taskOperatorSchema,
-  start_time: z.string().nullish(),
-  end_time: z.string().nullish(),
-  additional_data: z.record(z.string(), z.unknown()).nullish(),
-  sub_tasks: z.array(subTaskSchema).nullish(),
+  start_time: z.nullish(z.string()),
+  end_time: z.nullish(z.string()),
+  additional_data: z.nullish(z.record(z.string(), z.unknown())),
+  sub_tasks: z.nullish(z.array(subTaskSchema)),
 });
 
 export const dagSchema = z.looseObject({
@@ -41,14 +41,14 @@ export const dagSchema = z.looseObject({
   name: z.string(),
   stage: z.number(),
   max_stage: z.number(),
-  maintenance_type: z.number().nullish(),
-  maintenance_key: z.string().nullish(),
+  maintenance_type: z.nullish(z.number()),
+  maintenance_key: z.nullish(z.string()),
   state: taskStateSchema,
   operator: taskOperatorSchema,
-  start_time: z.string().nullish(),
-  end_time: z.string().nullish(),
-  additional_data: z.record(z.string(), z.unknown()).nullish(),
-  nodes: z.array(dagNodeSchema).nullish(),
+  start_time: z.nullish(z.string()),
+  end_time: z.nullish(z.string()),
+  additional_data: z.nullish(z.record(z.string(), z.unknown())),
+  nodes: z.nullish(z.array(dagNodeSchema)),
 });
 
 export type TaskState = z.infer<typeof taskStateSchema>;

@@ -1,21 +1,22 @@
-import { z } from 'zod';
+import type * as core from 'zod/v4/core';
+import { z } from '../zod-mini';
 
 /** The `error` part of obshell's envelope: `errCode` since 4.3.1, only the integer `code` before. */
 export const apiErrorSchema = z.looseObject({
-  code: z.number().int().optional(),
-  errCode: z.string().optional(),
-  message: z.string().default(''),
-  subErrors: z.array(z.unknown()).nullish(),
+  code: z.optional(z.number().check(z.int())),
+  errCode: z.optional(z.string()),
+  message: z._default(z.string(), ''),
+  subErrors: z.nullish(z.array(z.unknown())),
 });
 
 export const envelopeSchema = z.looseObject({
   successful: z.boolean(),
-  timestamp: z.string().optional(),
-  duration: z.number().optional(),
-  status: z.number().int(),
-  traceId: z.string().optional(),
-  data: z.unknown().optional(),
-  error: apiErrorSchema.nullish(),
+  timestamp: z.optional(z.string()),
+  duration: z.optional(z.number()),
+  status: z.number().check(z.int()),
+  traceId: z.optional(z.string()),
+  data: z.optional(z.unknown()),
+  error: z.nullish(apiErrorSchema),
 });
 
 export type Envelope = z.infer<typeof envelopeSchema>;
@@ -68,12 +69,15 @@ export function isObshellError(error: unknown): error is ObshellError {
   return error instanceof ObshellError;
 }
 
-/** Turns a parsed envelope into its data (checked by `dataSchema`) or an ObshellError. */
-export function unwrapEnvelope<T extends z.ZodType>(
+/**
+ * Turns a parsed envelope into its data (checked by `dataSchema`) or an ObshellError. Any zod
+ * schema will do (`zod` or `zod/mini`): it is checked with the functional `safeParse`.
+ */
+export function unwrapEnvelope<T extends core.$ZodType>(
   httpStatus: number,
   body: unknown,
   dataSchema: T,
-): z.infer<T> {
+): core.output<T> {
   const parsed = envelopeSchema.safeParse(body);
   if (!parsed.success) {
     throw new ObshellError({
@@ -94,7 +98,7 @@ export function unwrapEnvelope<T extends z.ZodType>(
       subErrors: envelope.error?.subErrors ?? [],
     });
   }
-  const data = dataSchema.safeParse(envelope.data);
+  const data = z.safeParse(dataSchema, envelope.data);
   if (!data.success) {
     const where = data.error.issues[0]?.path.join('.') || 'data';
     throw new ObshellError({

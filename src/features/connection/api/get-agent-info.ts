@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../../lib/zod-mini';
 import type { ObshellConnection } from '../../../lib/obshell/obshell-context';
 
 /** `GET /api/v1/info` (no auth). Lenient: older agents omit some fields. */
@@ -8,10 +8,10 @@ export const agentInfoSchema = z.looseObject({
   port: z.number(),
   identity: z.string(),
   version: z.string(),
-  obVersion: z.string().nullish(),
-  zone: z.string().nullish(),
-  security: z.boolean().nullish(),
-  supportedAuth: z.array(z.string()).nullish(),
+  obVersion: z.nullish(z.string()),
+  zone: z.nullish(z.string()),
+  security: z.nullish(z.boolean()),
+  supportedAuth: z.nullish(z.array(z.string())),
 });
 
 export type AgentInfo = z.infer<typeof agentInfoSchema>;

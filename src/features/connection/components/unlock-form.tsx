@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../lib/zod-mini';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { refusedPassword } from '../../../lib/obshell/auth-errors';
