@@ -9,43 +9,59 @@ import { taskMessages } from '../messages';
 import { ElapsedTime } from './elapsed-time';
 import { StateBadge } from './state-badge';
 
-export const DagHeader = memo(function DagHeader({ dag, skewMs }: { dag: Dag; skewMs: number }) {
-  const t = useMessages(taskMessages);
-  const { locale } = useLocale();
-  const start = parseTaskTime(dag.start_time);
-  const end = hasEnded(dag) ? parseTaskTime(dag.end_time) : undefined;
-  return (
-    <Stack gap={6}>
-      <Group gap="sm" wrap="wrap">
-        <Title order={2}>{maskSecrets(dag.name)}</Title>
-        <StateBadge state={dag.state} operator={dag.operator} size="lg" />
-      </Group>
-      <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
-        <Text size="sm" fw={600} data-testid="dag-stage">
-          {t.stage(dag.stage, dag.max_stage)}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t.taskId(dag.id)}
-        </Text>
-        <Text size="sm">
-          <Text span c="dimmed">
-            {t.started}:{' '}
+const HEADER_FIELDS = [
+  'id',
+  'name',
+  'state',
+  'operator',
+  'stage',
+  'max_stage',
+  'start_time',
+  'end_time',
+] as const satisfies readonly (keyof Dag)[];
+
+export const DagHeader = memo(
+  function DagHeader({ dag, skewMs }: { dag: Dag; skewMs: number }) {
+    const t = useMessages(taskMessages);
+    const { locale } = useLocale();
+    const start = parseTaskTime(dag.start_time);
+    const end = hasEnded(dag) ? parseTaskTime(dag.end_time) : undefined;
+    return (
+      <Stack gap={6}>
+        <Group gap="sm" wrap="wrap">
+          <Title order={2}>{maskSecrets(dag.name)}</Title>
+          <StateBadge state={dag.state} operator={dag.operator} size="lg" />
+        </Group>
+        <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
+          <Text size="sm" fw={600} data-testid="dag-stage">
+            {t.stage(dag.stage, dag.max_stage)}
           </Text>
-          {start === undefined ? t.notStarted : formatClock(start, locale)}
-        </Text>
-        <Text size="sm">
-          <Text span c="dimmed">
-            {t.ended}:{' '}
+          <Text size="sm" c="dimmed">
+            {t.taskId(dag.id)}
           </Text>
-          {end === undefined ? t.notEnded : formatClock(end, locale)}
-        </Text>
-        <Text size="sm">
-          <Text span c="dimmed">
-            {t.elapsed}:{' '}
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t.started}:{' '}
+            </Text>
+            {start === undefined ? t.notStarted : formatClock(start, locale)}
           </Text>
-          <ElapsedTime item={dag} skewMs={skewMs} />
-        </Text>
-      </Group>
-    </Stack>
-  );
-});
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t.ended}:{' '}
+            </Text>
+            {end === undefined ? t.notEnded : formatClock(end, locale)}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t.elapsed}:{' '}
+            </Text>
+            <ElapsedTime item={dag} skewMs={skewMs} />
+          </Text>
+        </Group>
+      </Stack>
+    );
+  },
+  // Each poll brings a new DAG object (its nodes moved on); the header re-renders only when a field
+  // it shows changed, e.g. the stage, not for every poll.
+  (a, b) => a.skewMs === b.skewMs && HEADER_FIELDS.every((field) => a.dag[field] === b.dag[field]),
+);

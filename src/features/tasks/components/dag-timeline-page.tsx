@@ -1,9 +1,14 @@
 import { Button, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Profiler } from 'react';
+import { memo, Profiler } from 'react';
 import { useParams } from 'react-router';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
-import { BACKUP_CONFIG_DAG_NAME, isTerminalDag, type Dag } from '../../../lib/obshell/dag';
+import {
+  BACKUP_CONFIG_DAG_NAME,
+  isTerminalDag,
+  type Dag,
+  type DagNode,
+} from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { dagQueries } from '../api/dag-queries';
@@ -125,13 +130,12 @@ function DagSteps({ dag, skewMs }: { dag: Dag; skewMs: number }) {
         <Text c="dimmed">{t.noSteps}</Text>
       ) : (
         <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-          {nodes.map((node, index) => (
-            <DagNodeRow
-              key={node.id}
-              node={node}
-              index={index}
-              total={nodes.length}
-              focused={focus?.index === index}
+          {chunkStarts(nodes.length).map((from) => (
+            <StepChunk
+              key={from}
+              nodes={nodes}
+              from={from}
+              focusIndex={focus?.index ?? -1}
               skewMs={skewMs}
             />
           ))}
@@ -140,3 +144,54 @@ function DagSteps({ dag, skewMs }: { dag: Dag; skewMs: number }) {
     </Stack>
   );
 }
+
+/** Rows per memoized block: a poll compares 200 / CHUNK blocks, then the rows of changed ones. */
+const CHUNK = 25;
+
+function chunkStarts(length: number): number[] {
+  return Array.from({ length: Math.ceil(length / CHUNK) }, (_, i) => i * CHUNK);
+}
+
+interface StepChunkProps {
+  nodes: DagNode[];
+  from: number;
+  focusIndex: number;
+  skewMs: number;
+}
+
+function focusWithin({ from, focusIndex }: StepChunkProps): number {
+  return focusIndex >= from && focusIndex < from + CHUNK ? focusIndex : -1;
+}
+
+/**
+ * A block of consecutive steps. A poll typically moves two or three nodes on; react-query keeps the
+ * others referentially equal, so a block whose nodes (and focus) are unchanged bails out at once,
+ * instead of React comparing every one of 200 rows on every poll.
+ */
+const StepChunk = memo(
+  function StepChunk({ nodes, from, focusIndex, skewMs }: StepChunkProps) {
+    return (
+      <>
+        {nodes.slice(from, from + CHUNK).map((node, i) => (
+          <DagNodeRow
+            key={node.id}
+            node={node}
+            index={from + i}
+            total={nodes.length}
+            focused={focusIndex === from + i}
+            skewMs={skewMs}
+          />
+        ))}
+      </>
+    );
+  },
+  (a, b) => {
+    if (a.from !== b.from || a.skewMs !== b.skewMs || a.nodes.length !== b.nodes.length) {
+      return false;
+    }
+    if (focusWithin(a) !== focusWithin(b)) return false;
+    const end = Math.min(a.from + CHUNK, a.nodes.length);
+    for (let i = a.from; i < end; i += 1) if (a.nodes[i] !== b.nodes[i]) return false;
+    return true;
+  },
+);
