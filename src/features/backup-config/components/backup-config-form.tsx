@@ -1,8 +1,8 @@
 import { Alert, Button, Fieldset, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useController, useForm, useWatch, type Control } from 'react-hook-form';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useController, useForm, useFormState, useWatch, type Control } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -21,7 +21,7 @@ import {
   type ServerIssues,
 } from '../hooks/use-server-issues';
 import type { CurrentConfig } from '../hooks/use-current-config';
-import type { FieldBaseline } from '../model/baseline';
+import type { Baseline, FieldBaseline } from '../model/baseline';
 import {
   analyzeChanges,
   buildPatchBody,
@@ -29,6 +29,7 @@ import {
   lagNeedsS3Floor,
   type ChangeAnalysis,
 } from '../model/changes';
+import { dependentFields } from '../model/field-dependencies';
 import { createBackupConfigSchema } from '../model/form-schema';
 import { initialValues, type BackupConfigFormValues } from '../model/form-values';
 import { encodeIssue } from '../model/issue';
@@ -42,6 +43,126 @@ import { IntField } from './int-field';
 import { LeaveModal } from './leave-modal';
 import { ReviewModal } from './review-modal';
 import { SubmitErrorAlert } from './submit-error-alert';
+
+/**
+ * Every value, for the few parts that summarize the whole form. Only the components calling this
+ * re-render on each keystroke; the fields themselves subscribe to their own value.
+ */
+function useAnalysis(control: Control<BackupConfigFormValues>, baseline: Baseline) {
+  const values = useWatch({ control }) as BackupConfigFormValues;
+  return { values, analysis: analyzeChanges(values, baseline) };
+}
+
+function DestinationSection({
+  control,
+  baseline,
+}: {
+  control: Control<BackupConfigFormValues>;
+  baseline: Baseline;
+}) {
+  const { analysis } = useAnalysis(control, baseline);
+  return (
+    <MemoDestinationFields
+      control={control}
+      baseline={baseline.backup_base_uri}
+      requiredBy={analysis.uriRequiredBy.join(', ')}
+      destinationFilled={analysis.destinationFilled}
+      uriChanged={analysis.dirty.has('backup_base_uri')}
+      composedUri={analysis.composedUri}
+    />
+  );
+}
+
+const MemoDestinationFields = memo(DestinationFields);
+const MemoDurationField = memo(DurationField);
+
+function LagField({
+  control,
+  baseline,
+}: {
+  control: Control<BackupConfigFormValues>;
+  baseline: Baseline;
+}) {
+  const t = useMessages(backupConfigMessages);
+  const { values, analysis } = useAnalysis(control, baseline);
+  const lagS3 = lagNeedsS3Floor(values, analysis, baseline);
+  const note = lagS3 ? t.lagS3 : analysis.uriSent ? '' : t.lagNotChecked;
+  // The same element while the note is the same, so the memoized field skips the keystroke.
+  const extra = useMemo(
+    () => (
+      <Text component="span" size="xs" c="dimmed">
+        {note}
+      </Text>
+    ),
+    [note],
+  );
+  return (
+    <MemoDurationField
+      control={control}
+      name="archive_lag_target"
+      label={t.lagLabel}
+      help={t.lagHelp}
+      range={lagS3 ? '1m – 2h' : '1ns – 2h'}
+      baseline={baseline.archive_lag_target}
+      defaultUnit="m"
+      extra={extra}
+    />
+  );
+}
+
+function useChangeCount(control: Control<BackupConfigFormValues>, baseline: Baseline) {
+  const { values, analysis } = useAnalysis(control, baseline);
+  return Object.keys(buildPatchBody(values, analysis)).length;
+}
+
+function FormFooter({
+  control,
+  baseline,
+  onDiscard,
+}: {
+  control: Control<BackupConfigFormValues>;
+  baseline: Baseline;
+  onDiscard: () => void;
+}) {
+  const t = useMessages(backupConfigMessages);
+  const changeCount = useChangeCount(control, baseline);
+  const { errors, isDirty } = useFormState({ control });
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 2 }} shadow="sm">
+      <Group justify="space-between">
+        <Text size="sm" c={hasErrors ? 'red' : 'dimmed'}>
+          {changeCount === 0 ? t.noChanges : hasErrors ? t.fixErrors : ''}
+        </Text>
+        <Group>
+          <Button variant="default" onClick={onDiscard} disabled={!isDirty}>
+            {t.discard}
+          </Button>
+          <Button type="submit" disabled={changeCount === 0 || hasErrors}>
+            {t.review(changeCount)}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Asks before leaving while there are unsent changes. */
+function LeaveGuard({
+  control,
+  baseline,
+  applied,
+}: {
+  control: Control<BackupConfigFormValues>;
+  baseline: Baseline;
+  applied: boolean;
+}) {
+  const changeCount = useChangeCount(control, baseline);
+  const guard = useLeaveGuard(changeCount > 0 && !applied);
+  return (
+    <LeaveModal opened={guard.pendingHref !== null} onStay={guard.stay} onLeave={guard.leave} />
+  );
+}
 
 function BindingField({
   control,
@@ -97,18 +218,19 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   });
   const { control } = form;
 
-  // Cross-field rules (binding → URI, s3 → lag floor): re-validate everything on every change, so a
-  // field's message follows edits made elsewhere. Unchanged fields never produce issues.
+  // Cross-field rules (binding → URI, s3 → lag floor): the onChange mode checks the edited field;
+  // the fields whose rules read it are re-checked here, so their messages follow edits made
+  // elsewhere. A reset (no field name) re-checks everything.
   useEffect(() => {
-    return form.subscribe({ formState: { values: true }, callback: () => void form.trigger() });
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ name }) => {
+        const dependents = dependentFields(name);
+        if (dependents === undefined) void form.trigger();
+        else if (dependents.length > 0) void form.trigger(dependents);
+      },
+    });
   }, [form]);
-
-  const values = useWatch({ control }) as BackupConfigFormValues;
-  const analysis = analyzeChanges(values, baseline);
-  const body = buildPatchBody(values, analysis);
-  const changeCount = Object.keys(body).length;
-  const lagS3 = lagNeedsS3Floor(values, analysis, baseline);
-  const hasErrors = Object.keys(form.formState.errors).length > 0;
 
   const mutation = usePatchBackupConfig();
   // One PATCH per confirm: a ref flips synchronously, before React re-renders the disabled button,
@@ -119,7 +241,6 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   const [fieldRejected, setFieldRejected] = useState<string | undefined>();
   const [serverIssues, setServerIssues] = useState<ServerIssues>({});
   const [applied, setApplied] = useState(false);
-  const guard = useLeaveGuard(changeCount > 0 && !applied);
 
   const agent = useQuery({ ...agentInfoQuery(conn), enabled: review !== null });
   const unfinished = useQuery({ ...unfinishedDagsQuery(conn), enabled: review !== null });
@@ -188,11 +309,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
         }}
       >
         <Stack gap="md">
-          <DestinationFields
-            control={control}
-            baseline={baseline.backup_base_uri}
-            analysis={analysis}
-          />
+          <DestinationSection control={control} baseline={baseline} />
           <Fieldset legend={t.archiveSection}>
             <Stack gap="md">
               <IntField
@@ -212,20 +329,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
                 baseline={baseline.piece_switch_interval}
                 defaultUnit="d"
               />
-              <DurationField
-                control={control}
-                name="archive_lag_target"
-                label={t.lagLabel}
-                help={t.lagHelp}
-                range={lagS3 ? '1m – 2h' : '1ns – 2h'}
-                baseline={baseline.archive_lag_target}
-                defaultUnit="m"
-                extra={
-                  <Text component="span" size="xs" c="dimmed">
-                    {lagS3 ? t.lagS3 : analysis.uriSent ? '' : t.lagNotChecked}
-                  </Text>
-                }
-              />
+              <LagField control={control} baseline={baseline} />
             </Stack>
           </Fieldset>
           <Fieldset legend={t.haSection}>
@@ -246,21 +350,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
           )}
           {submitError !== null && review === null && <SubmitErrorAlert error={submitError} />}
 
-          <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 2 }} shadow="sm">
-            <Group justify="space-between">
-              <Text size="sm" c={hasErrors ? 'red' : 'dimmed'}>
-                {changeCount === 0 ? t.noChanges : hasErrors ? t.fixErrors : ''}
-              </Text>
-              <Group>
-                <Button variant="default" onClick={discard} disabled={!form.formState.isDirty}>
-                  {t.discard}
-                </Button>
-                <Button type="submit" disabled={changeCount === 0 || hasErrors}>
-                  {t.review(changeCount)}
-                </Button>
-              </Group>
-            </Group>
-          </Paper>
+          <FormFooter control={control} baseline={baseline} onDiscard={discard} />
         </Stack>
       </form>
       {review && (
@@ -282,7 +372,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
           onConfirm={confirm}
         />
       )}
-      <LeaveModal opened={guard.pendingHref !== null} onStay={guard.stay} onLeave={guard.leave} />
+      <LeaveGuard control={control} baseline={baseline} applied={applied} />
     </ServerIssuesProvider>
   );
 }

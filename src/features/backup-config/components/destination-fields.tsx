@@ -14,7 +14,6 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { useIssueText } from '../hooks/use-issue-text';
 import { useServerIssue } from '../hooks/use-server-issues';
 import type { FieldBaseline } from '../model/baseline';
-import type { ChangeAnalysis } from '../model/changes';
 import type { BackupConfigFormValues } from '../model/form-values';
 import {
   maskSecrets,
@@ -82,33 +81,37 @@ const PARAM_LABEL: Record<string, (t: Messages) => string> = {
 export function DestinationFields({
   control,
   baseline,
-  analysis,
+  requiredBy,
+  destinationFilled,
+  uriChanged,
+  composedUri,
 }: {
   control: Control<BackupConfigFormValues>;
   baseline: FieldBaseline;
-  analysis: ChangeAnalysis;
+  /** Changed fields that need the URI sent too, comma-separated ("" when none). */
+  requiredBy: string;
+  destinationFilled: boolean;
+  /** The composed URI differs from the current one. */
+  uriChanged: boolean;
+  composedUri: string | undefined;
 }) {
   const t = useMessages(backupConfigMessages);
   const {
     field: { ref: schemeRef, value: current, onChange: onScheme, name: schemeName },
   } = useController({ control, name: 'destination.scheme' });
-  const required = analysis.uriRequiredBy;
-  const requiredNames = required.join(', ');
   return (
     <Fieldset legend={t.destinationTitle}>
       <Stack gap="sm">
         <FieldHelp help={t.destinationHelp} baseline={baseline} />
-        {baseline.kind !== 'common' && !analysis.destinationFilled && required.length === 0 && (
+        {baseline.kind !== 'common' && !destinationFilled && requiredBy === '' && (
           <Text size="sm" c="dimmed">
             {t.destinationUnknown}
           </Text>
         )}
-        {required.length > 0 && !analysis.dirty.has('backup_base_uri') && (
+        {requiredBy !== '' && !uriChanged && (
           <Alert color="blue" variant="light" p="xs" role="note">
-            {t.destinationRequiredBy(requiredNames)}{' '}
-            {analysis.destinationFilled && baseline.kind === 'common'
-              ? t.destinationRequiredFilled
-              : ''}
+            {t.destinationRequiredBy(requiredBy)}{' '}
+            {destinationFilled && baseline.kind === 'common' ? t.destinationRequiredFilled : ''}
           </Alert>
         )}
         <NativeSelect
@@ -138,9 +141,9 @@ export function DestinationFields({
             secret={name === 'access_key'}
           />
         ))}
-        {analysis.composedUri !== undefined && (
+        {composedUri !== undefined && (
           <Text size="sm">
-            {t.uriPreview}: <Code>{maskSecrets(analysis.composedUri)}</Code>
+            {t.uriPreview}: <Code>{maskSecrets(composedUri)}</Code>
           </Text>
         )}
       </Stack>
