@@ -1,13 +1,12 @@
 import { AppShell, Burger, Button, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
 import { LocaleSwitch } from '../components/locale-switch';
 import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
-import { ReauthModal } from '../features/connection/components/reauth-modal';
 import { useLock } from '../features/connection/hooks/use-lock';
 import { useMessages } from '../lib/i18n/messages';
 import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
@@ -17,6 +16,14 @@ import { onSessionRefused } from './query-client';
 import { ClusterSummary } from './shell/cluster-summary';
 import { ClusterPicker } from '../features/clusters/components/cluster-picker';
 import { useEmbedMode } from '../features/embed/embed-context';
+
+// Needed only after a later 401, never on the connection screen: its chunk (Modal, scroll lock)
+// loads as soon as the session is unlocked, off the first screen's path and before it can be needed.
+const ReauthModal = lazy(() =>
+  import('../features/connection/components/reauth-modal').then((m) => ({
+    default: m.ReauthModal,
+  })),
+);
 
 /**
  * Shell: header + navigation. While locked the connection screen stands in for every page (the URL
@@ -119,7 +126,11 @@ export function AppLayout() {
           <ConnectionScreen />
         )}
       </AppShell.Main>
-      <ReauthModal />
+      {unlocked && (
+        <Suspense fallback={null}>
+          <ReauthModal />
+        </Suspense>
+      )}
     </AppShell>
   );
 }
