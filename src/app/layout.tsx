@@ -1,9 +1,10 @@
-import { AppShell, Burger, Button, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Loader, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet } from 'react-router';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { HoverHint } from '../components/hover-hint';
 import { LocaleSwitch } from '../components/locale-switch';
 import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
@@ -92,11 +93,11 @@ export function AppLayout() {
             {!embedded && <LocaleSwitch />}
             {!embedded && <ColorSchemeToggle />}
             {unlocked && (
-              <Tooltip label={t.lockHelp}>
+              <HoverHint label={t.lockHelp}>
                 <Button variant="default" size="xs" onClick={lock}>
                   {t.lock}
                 </Button>
-              </Tooltip>
+              </HoverHint>
             )}
           </Group>
         </Group>

@@ -1,5 +1,6 @@
-import { ActionIcon, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { defineMessages, useMessages } from '../lib/i18n/messages';
+import { HoverHint } from './hover-hint';
 
 const messages = defineMessages({
   en: { toDark: 'Switch to dark scheme', toLight: 'Switch to light scheme' },
@@ -46,7 +47,7 @@ export function ColorSchemeToggle() {
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const label = scheme === 'dark' ? t.toLight : t.toDark;
   return (
-    <Tooltip label={label}>
+    <HoverHint label={label}>
       <ActionIcon
         variant="default"
         size="lg"
@@ -55,6 +56,6 @@ export function ColorSchemeToggle() {
       >
         {scheme === 'dark' ? <SunIcon /> : <MoonIcon />}
       </ActionIcon>
-    </Tooltip>
+    </HoverHint>
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { HoverHint } from '../../components/hover-hint';
 import { useMessages } from '../../lib/i18n/messages';
 import { clusterInfoQuery } from '../../lib/obshell/cluster-info';
 import { useObshell } from '../../lib/obshell/obshell-context';
@@ -27,12 +28,12 @@ export function ClusterSummary() {
           {t.version(version)}
         </Badge>
       )}
-      <Tooltip label={names.join(', ')} disabled={more <= 0} multiline maw={320}>
+      <HoverHint label={names.join(', ')} disabled={more <= 0} multiline maw={320}>
         <Text size="sm" c="dimmed" truncate="end" visibleFrom="md">
           {t.tenants}: {shown}
           {more > 0 ? ` +${more}` : ''}
         </Text>
-      </Tooltip>
+      </HoverHint>
     </Group>
   );
 }
