@@ -1,10 +1,14 @@
-import { Group, Select, Text } from '@mantine/core';
-import { useSyncExternalStore } from 'react';
+import { Group, Text } from '@mantine/core';
+import { Suspense, lazy, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useClusters, type ClusterEntry } from '../clusters-context';
 import { clusterMessages } from '../messages';
+
+// Fetched only with several clusters (most deployments have one); until it arrives the current
+// cluster's name stands in its place.
+const Select = lazy(() => import('./cluster-select').then((m) => ({ default: m.Select })));
 
 function useUnlockedIds(entries: readonly ClusterEntry[]): string {
   // A string snapshot (stable between renders) of which clusters hold a password.
@@ -37,29 +41,37 @@ export function ClusterPicker() {
 
   return (
     <Group gap="xs" wrap="nowrap">
-      <Select
-        label={t.cluster}
-        aria-description={t.switchHint}
-        size="xs"
-        w={220}
-        allowDeselect={false}
-        data={entries.map((entry) => ({ value: entry.cluster.id, label: entry.cluster.name }))}
-        renderOption={({ option }) => (
-          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
-            <span>{option.label}</span>
-            <Text span size="xs" c="dimmed">
-              {unlocked.includes(option.value) ? t.unlocked : t.locked}
-            </Text>
-          </Group>
-        )}
-        value={current.cluster.id}
-        onChange={(id) => {
-          if (!id || id === current.cluster.id) return;
-          select(id);
-          void navigate(routes.backupConfig);
-        }}
-        styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
-      />
+      <Suspense
+        fallback={
+          <Text size="xs" fw={500}>
+            {t.cluster}: {current.cluster.name}
+          </Text>
+        }
+      >
+        <Select
+          label={t.cluster}
+          aria-description={t.switchHint}
+          size="xs"
+          w={220}
+          allowDeselect={false}
+          data={entries.map((entry) => ({ value: entry.cluster.id, label: entry.cluster.name }))}
+          renderOption={({ option }) => (
+            <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
+              <span>{option.label}</span>
+              <Text span size="xs" c="dimmed">
+                {unlocked.includes(option.value) ? t.unlocked : t.locked}
+              </Text>
+            </Group>
+          )}
+          value={current.cluster.id}
+          onChange={(id) => {
+            if (!id || id === current.cluster.id) return;
+            select(id);
+            void navigate(routes.backupConfig);
+          }}
+          styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
+        />
+      </Suspense>
       {notes ? (
         <Text size="xs" c="dimmed" maw={260} truncate="end" title={notes}>
           {notes}
