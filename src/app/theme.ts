@@ -8,6 +8,8 @@ export const theme = createTheme({
   autoContrast: true,
   luminanceThreshold: 0.2,
   defaultRadius: 'md',
+  // Users who ask their OS for less motion get dialogs and transitions without animation.
+  respectReducedMotion: true,
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif',
 });
