@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { preview } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
+import { callSimControl } from '../sim/control-client';
 
 export const BENCH_ROOT_PASSWORD = 'bench-root-pw';
 
@@ -129,19 +130,5 @@ export async function startStack(outDir: string, root: string): Promise<BenchSta
   };
 }
 
-/** The simulator's loopback control API (`/__sim/...`), as the e2e fixture uses it. */
-export async function simCall<T = unknown>(
-  simUrl: string,
-  method: 'GET' | 'POST',
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${simUrl}/__sim/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`sim control ${route}: HTTP ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+/** The simulator's loopback control API (`/__sim/...`). */
+export const simCall = callSimControl;

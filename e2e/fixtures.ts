@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
+import { callSimControl } from '../sim/control-client';
 
 export const ROOT_PASSWORD = 'e2e-root-pw';
 
@@ -19,15 +20,8 @@ export interface Stack {
 export class SimControl {
   constructor(private readonly simUrl: string) {}
 
-  async call<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.simUrl}/__sim/${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sim control ${route}: HTTP ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  call<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+    return callSimControl<T>(this.simUrl, method, route, body);
   }
 
   reset(options: Record<string, unknown> = {}) {

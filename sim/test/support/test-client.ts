@@ -6,6 +6,7 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
+import { callSimControl } from '../../control-client';
 
 /**
  * A deliberately independent obshell client for the simulator's contract tests: written from the
@@ -137,20 +138,6 @@ export class TestClient {
 }
 
 /** Calls the loopback control API; throws on a non-2xx answer. */
-export async function control<T = unknown>(
-  baseUrl: string,
-  method: 'GET' | 'POST',
-  route: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${baseUrl}/__sim/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`control ${route}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+export const control = callSimControl;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,7 @@ import { startSimulator, type SimulatorHandle } from '../../../sim/start';
 import { buildUri, createObshellClient, type Credentials, type Locale } from './client';
 import { clusterInfoSchema } from './cluster-info';
 import { ObshellError } from './envelope';
+import { callSimControl } from '../../../sim/control-client';
 
 // The client against the real simulator over real HTTP: what obshell decrypts and checks is what
 // this client signs, so a mistake in either shows up here.
@@ -12,16 +13,8 @@ import { ObshellError } from './envelope';
 const ROOT = 'unit-root-pw';
 let sim: SimulatorHandle;
 
-async function control<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown) {
-  const response = await fetch(`${sim.url}/__sim/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`sim control ${route}: HTTP ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const control = <T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown) =>
+  callSimControl<T>(sim.url, method, route, body);
 
 interface LoggedRequest {
   method: string;
