@@ -2,12 +2,11 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { Dag } from '../../../lib/obshell/dag';
-import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
-import { formatClock, hasEnded, parseTaskTime } from '../model/dag-progress';
+import { hasEnded, parseTaskTime } from '../model/dag-progress';
 import { taskMessages } from '../messages';
-import { ElapsedTime } from './elapsed-time';
 import { StateBadge } from './state-badge';
+import { TimingFacts } from './timing-facts';
 
 const HEADER_FIELDS = [
   'id',
@@ -23,7 +22,6 @@ const HEADER_FIELDS = [
 export const DagHeader = memo(
   function DagHeader({ dag, skewMs }: { dag: Dag; skewMs: number }) {
     const t = useMessages(taskMessages);
-    const { locale } = useLocale();
     const start = parseTaskTime(dag.start_time);
     const end = hasEnded(dag) ? parseTaskTime(dag.end_time) : undefined;
     return (
@@ -39,24 +37,7 @@ export const DagHeader = memo(
           <Text size="sm" c="dimmed">
             {t.taskId(dag.id)}
           </Text>
-          <Text size="sm">
-            <Text span c="dimmed">
-              {t.started}:{' '}
-            </Text>
-            {start === undefined ? t.notStarted : formatClock(start, locale)}
-          </Text>
-          <Text size="sm">
-            <Text span c="dimmed">
-              {t.ended}:{' '}
-            </Text>
-            {end === undefined ? t.notEnded : formatClock(end, locale)}
-          </Text>
-          <Text size="sm">
-            <Text span c="dimmed">
-              {t.elapsed}:{' '}
-            </Text>
-            <ElapsedTime item={dag} skewMs={skewMs} />
-          </Text>
+          <TimingFacts item={dag} start={start} end={end} skewMs={skewMs} />
         </Group>
       </Stack>
     );

@@ -2,14 +2,13 @@ import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { DagNode } from '../../../lib/obshell/dag';
-import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
-import { formatClock, hasEnded, hasStarted, parseTaskTime } from '../model/dag-progress';
+import { hasEnded, hasStarted, parseTaskTime } from '../model/dag-progress';
 import { stateAppearance, toDisplayState, toneColor } from '../model/display-state';
 import { taskMessages } from '../messages';
-import { ElapsedTime } from './elapsed-time';
 import { StateBadge } from './state-badge';
 import { SubTaskItem } from './sub-task-item';
+import { TimingFacts } from './timing-facts';
 
 export function stepAnchorId(index: number): string {
   return `dag-step-${index + 1}`;
@@ -33,7 +32,6 @@ export const DagNodeRow = memo(function DagNodeRow({
   skewMs: number;
 }) {
   const t = useMessages(taskMessages);
-  const { locale } = useLocale();
   const display = toDisplayState(node.state, node.operator);
   const tone = toneColor[stateAppearance(display).tone];
   const start = hasStarted(node) ? parseTaskTime(node.start_time) : undefined;
@@ -72,24 +70,7 @@ export const DagNodeRow = memo(function DagNodeRow({
             <StateBadge state={node.state} operator={node.operator} />
           </Group>
           <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
-            <Text size="sm">
-              <Text span c="dimmed">
-                {t.started}:{' '}
-              </Text>
-              {start === undefined ? t.notStarted : formatClock(start, locale)}
-            </Text>
-            <Text size="sm">
-              <Text span c="dimmed">
-                {t.ended}:{' '}
-              </Text>
-              {end === undefined ? t.notEnded : formatClock(end, locale)}
-            </Text>
-            <Text size="sm">
-              <Text span c="dimmed">
-                {t.elapsed}:{' '}
-              </Text>
-              <ElapsedTime item={node} skewMs={skewMs} />
-            </Text>
+            <TimingFacts item={node} start={start} end={end} skewMs={skewMs} />
           </Group>
           {subTasks.length > 0 ? (
             <Stack
