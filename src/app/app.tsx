@@ -2,9 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
-import { LocaleProvider, documentLocale } from '../lib/i18n/locale';
-import { createObshellClient } from '../lib/obshell/client';
-import { createCredentialStore } from '../lib/obshell/credentials';
+import { LocaleProvider } from '../lib/i18n/locale';
+import { createObshellConnection } from '../lib/obshell/connection';
 import type { ObshellConnection } from '../lib/obshell/obshell-context';
 import { configureHostEvents } from '../lib/host-events';
 import {
@@ -23,18 +22,11 @@ import { cssVariablesResolver, theme } from './theme';
 
 /** One connection per configured cluster, each with its own password store and client. */
 function createConnection(cluster: RuntimeCluster): ObshellConnection {
-  const credentials = createCredentialStore();
-  return {
+  return createObshellConnection({
     clusterKey: cluster.id,
     label: cluster.name,
-    credentials,
-    client: createObshellClient({
-      apiBase: cluster.apiBase,
-      getCredentials: credentials.get,
-      waitForCredentials: credentials.waitForCredentials,
-      getLocale: documentLocale,
-    }),
-  };
+    apiBase: cluster.apiBase,
+  });
 }
 
 function ConnectedApp({ config }: { config: RuntimeConfig }) {

@@ -4,8 +4,7 @@ import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { LocaleProvider, type Locale } from '../lib/i18n/locale';
-import { createObshellClient } from '../lib/obshell/client';
-import { createCredentialStore } from '../lib/obshell/credentials';
+import { createObshellConnection } from '../lib/obshell/connection';
 import { ObshellProvider, type ObshellConnection } from '../lib/obshell/obshell-context';
 import { theme } from '../app/theme';
 
@@ -31,16 +30,11 @@ export function renderWithApp(ui: ReactElement, options: RenderWithAppOptions = 
     queryClient = createTestQueryClient(),
     ...rest
   } = options;
-  const credentials = connection?.credentials ?? createCredentialStore();
   const value: ObshellConnection = {
-    clusterKey: 'test',
-    label: 'test',
-    credentials,
-    client: createObshellClient({
-      apiBase: '',
-      getCredentials: credentials.get,
-      getLocale: () => locale,
-    }),
+    ...createObshellConnection(
+      { clusterKey: 'test', label: 'test', apiBase: '' },
+      { getLocale: () => locale, credentials: connection?.credentials },
+    ),
     ...connection,
   };
   function Wrapper({ children }: { children: ReactNode }) {

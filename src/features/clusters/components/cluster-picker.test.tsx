@@ -2,8 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createObshellClient } from '../../../lib/obshell/client';
-import { createCredentialStore } from '../../../lib/obshell/credentials';
+import { createObshellConnection } from '../../../lib/obshell/connection';
 import { useIsUnlocked, useObshell } from '../../../lib/obshell/obshell-context';
 import type { RuntimeCluster } from '../../../lib/runtime-config';
 import { renderWithApp } from '../../../testing/render';
@@ -16,17 +15,10 @@ const clusters: RuntimeCluster[] = [
 ];
 
 function createConnection(cluster: RuntimeCluster) {
-  const credentials = createCredentialStore();
-  return {
-    clusterKey: cluster.id,
-    label: cluster.name,
-    credentials,
-    client: createObshellClient({
-      apiBase: cluster.apiBase,
-      getCredentials: credentials.get,
-      getLocale: () => 'en' as const,
-    }),
-  };
+  return createObshellConnection(
+    { clusterKey: cluster.id, label: cluster.name, apiBase: cluster.apiBase },
+    { getLocale: () => 'en' },
+  );
 }
 
 function Probe() {

@@ -1,0 +1,33 @@
+import { documentLocale } from '../i18n/locale';
+import { createObshellClient, type Locale } from './client';
+import { createCredentialStore, type CredentialStore } from './credentials';
+import type { ObshellConnection } from './obshell-context';
+
+export interface ConnectionTarget {
+  clusterKey: string;
+  label: string;
+  /** Prefix before obshell's own path ("" in dev, "<base>clusters/<id>" behind the server). */
+  apiBase: string;
+}
+
+/**
+ * A cluster's connection: its own in-memory password store and a client wired to it, so requests
+ * made while re-authenticating wait for the new password instead of failing.
+ */
+export function createObshellConnection(
+  target: ConnectionTarget,
+  options: { getLocale?: () => Locale; credentials?: CredentialStore } = {},
+): ObshellConnection {
+  const credentials = options.credentials ?? createCredentialStore();
+  return {
+    clusterKey: target.clusterKey,
+    label: target.label,
+    credentials,
+    client: createObshellClient({
+      apiBase: target.apiBase,
+      getCredentials: credentials.get,
+      waitForCredentials: credentials.waitForCredentials,
+      getLocale: options.getLocale ?? documentLocale,
+    }),
+  };
+}
