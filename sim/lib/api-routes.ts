@@ -20,6 +20,7 @@ import {
 } from './route-kit';
 import type { SimState } from './sim-state';
 import { tenantRoutes } from './tenant-routes';
+import { backupRoutes } from './backup-routes';
 
 export type { ApiRequest, ApiRoute };
 
@@ -131,6 +132,7 @@ export const apiRoutes: ApiRoute[] = [
   route('POST', '/api/v1/obcluster/backup/config', true, setBackupConfig('POST')),
   route('PATCH', '/api/v1/obcluster/backup/config', true, setBackupConfig('PATCH')),
   ...tenantRoutes,
+  ...backupRoutes,
   route('GET', '/api/v1/task/dag/unfinish', true, (sim, req) => {
     // Cluster DAGs not flagged finished: READY/RUNNING ones (a FAILED one is flagged finished,
     // none here is a maintenance DAG). A nil slice → `contents: null`.

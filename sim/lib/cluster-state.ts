@@ -1,4 +1,5 @@
 import type { SimulatorOptions } from './options';
+import { setBackupHistory, type BackupJobRecord } from './backup-jobs';
 import { tenantDestination } from './storage-uri';
 
 /**
@@ -43,8 +44,8 @@ export interface TenantState {
   archive_epoch: number;
   /** How far the archive checkpoint lags behind now (seconds) while a round runs. */
   archive_delay_s: number;
-  /** Rows in CDB_OB_BACKUP_JOBS (a data backup is running). */
-  backup_running: boolean;
+  /** CDB_OB_BACKUP_JOBS (end null = running) and their history. */
+  backup_jobs: BackupJobRecord[];
   delete_policy: { policy: string; recovery_window: string } | null;
 }
 
@@ -97,7 +98,7 @@ export function destAttribute(dest: string, name: string): string | undefined {
 }
 
 export function initialTenants(options: SimulatorOptions, now = 0): TenantState[] {
-  return options.tenants.map((tenant) => {
+  const tenants = options.tenants.map((tenant): TenantState => {
     const base = options.initialBackupBaseUri;
     const archive = base ? tenantDestination(base, options.clusterId, tenant.id, 'clog') : '';
     const data = base ? tenantDestination(base, options.clusterId, tenant.id, 'data') : '';
@@ -124,10 +125,14 @@ export function initialTenants(options: SimulatorOptions, now = 0): TenantState[
         : null,
       archive_epoch: 0,
       archive_delay_s: 2,
-      backup_running: false,
+      backup_jobs: [],
       delete_policy: null,
     };
   });
+  // Configured tenants start with one completed full backup (two days ago).
+  for (const tenant of tenants)
+    if (tenant.data_base_uri) setBackupHistory(tenant, 'completed', now);
+  return tenants;
 }
 
 /** Converts a SQL LIKE pattern (%, _, backslash escapes) to a RegExp, case-insensitively. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setBackupHistory } from './backup-jobs';
 import { ARCHIVE_STATUSES, type TenantState } from './cluster-state';
 import type { TenantSpec } from './options';
 import type { SimState } from './sim-state';
@@ -20,7 +21,8 @@ export const scenarioSchema = z
     in_recyclebin: z.boolean().optional(),
     archive: z.union([z.literal('none'), z.enum(ARCHIVE_STATUSES)]).optional(),
     archive_delay_s: z.number().min(0).max(1e7).optional(),
-    backup_running: z.boolean().optional(),
+    /** Backup history: none (never backed up), completed, failed (last one), running. */
+    backup: z.enum(['none', 'completed', 'failed', 'running']).optional(),
     /** obcluster/info answers as if OceanBase were unreachable (`tenants: null`). */
     degraded: z.boolean().optional(),
   })
@@ -41,7 +43,7 @@ export function applyScenario(sim: SimState, scenario: Scenario): void {
   if (scenario.in_recyclebin !== undefined)
     tenant.in_recyclebin = scenario.in_recyclebin ? 'YES' : 'NO';
   if (scenario.archive_delay_s !== undefined) tenant.archive_delay_s = scenario.archive_delay_s;
-  if (scenario.backup_running !== undefined) tenant.backup_running = scenario.backup_running;
+  if (scenario.backup !== undefined) setBackupHistory(tenant, scenario.backup, sim.now());
   if (scenario.archive !== undefined) setArchive(tenant, scenario.archive, sim.now());
 }
 

@@ -1,4 +1,5 @@
 import { archiveLagTargetProblem, type BackupConfigChange } from './backup-config';
+import { cancelJobs, runningJobs } from './backup-jobs';
 import { destAttribute, logArchiveDest, type TenantState } from './cluster-state';
 import { unexpectedLine, type Step } from './dag-step';
 import { displayUri, tenantDestination } from './storage-uri';
@@ -85,10 +86,11 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
     for (const t of tenants) {
       const dest = tenantDestination(uri, clusterId, t.tenant_id, 'data');
       const lines = [`Set data backup dest for ${tag(t)}`];
-      if (t.backup_running) lines.push(`Wait ${tag(t)} backup finish`, `${tag(t)} backup finished`);
+      const running = runningJobs(t).length > 0;
+      if (running) lines.push(`Wait ${tag(t)} backup finish`, `${tag(t)} backup finished`);
       lines.push(`URI is '${displayUri(dest) ?? dest}'`);
       yield step(4, lines, () => {
-        t.backup_running = false;
+        cancelJobs(t, ctx.now());
         t.data_base_uri = dest;
         t.parameters.data_backup_dest = dest;
       });

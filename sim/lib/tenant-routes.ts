@@ -1,5 +1,7 @@
 import { archiveInfo, archiveLogTasks, switchArchiveLog } from './archive-log';
+import { currentOrLatest } from './backup-jobs';
 import { SYS_TENANT } from './cluster-info';
+import { formatTime } from './dag-model';
 import { PARAMETER_META, likeToRegExp, type TenantState } from './cluster-state';
 import { errors } from './errors';
 import {
@@ -15,7 +17,7 @@ import type { SimState } from './sim-state';
 import { displayUri } from './storage-uri';
 
 /** Tenant routes of §6/§8: cluster agent → not sys → exists → body (backup_route.go). */
-function userTenant(sim: SimState, req: ApiRequest): TenantState {
+export function userTenant(sim: SimState, req: ApiRequest): TenantState {
   requireClusterAgent(sim);
   const name = param(req, 'name');
   if (name === 'sys') throw errors.sysNotAllowed();
@@ -117,6 +119,11 @@ export const tenantRoutes: ApiRoute[] = [
   })),
   route('GET', '/api/v1/tenant/:name/backup/info', true, (sim, req) => {
     const tenant = userTenant(sim, req);
-    return { tenant_id: tenant.tenant_id, ...archiveInfo(tenant, sim.now()) };
+    const job = currentOrLatest(tenant);
+    return {
+      tenant_id: tenant.tenant_id,
+      ...archiveInfo(tenant, sim.now()),
+      ...(job ? { lastest_data_backup_time: formatTime(job.start) } : {}),
+    };
   }),
 ];
