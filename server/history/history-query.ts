@@ -19,7 +19,9 @@ export function whereOf(filter: HistoryFilter): {
     params.cluster = filter.cluster;
   }
   if (filter.field) {
-    clauses.push('id IN (SELECT entry_id FROM entry_fields WHERE field = @field)');
+    clauses.push(
+      'EXISTS (SELECT 1 FROM entry_fields f WHERE f.field = @field AND f.entry_id = entries.id)',
+    );
     params.field = filter.field;
   }
   if (filter.user) {

@@ -113,6 +113,11 @@ export function openHistoryStore(file: string, options: HistoryStoreOptions) {
     return { entry, created: true };
   });
 
+  /** Several entries in one transaction (one fsync): imports, seeding a bench. */
+  const recordMany = db.transaction((items: readonly { body: NewEntryBody; user: string }[]) =>
+    items.map((item) => record(item.body, item.user)),
+  );
+
   /** An outcome the browser saw. Final outcomes (obshell never changes them) are kept. */
   const setOutcome = db.transaction((id: number, body: OutcomeBody): OutcomeResult => {
     const entry = get(id);
@@ -225,6 +230,7 @@ export function openHistoryStore(file: string, options: HistoryStoreOptions) {
   return {
     path: db.name,
     record,
+    recordMany,
     setOutcome,
     reconcile,
     list,
