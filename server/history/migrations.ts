@@ -66,21 +66,30 @@ export function currentVersion(db: Database.Database): number {
   return row?.version ?? 0;
 }
 
-/** Brings the schema up to `target` (default: latest). Returns the version it ended at. */
+/**
+ * Brings the schema up to `target` (default: latest). Returns the version it ended at. Each step
+ * takes the write lock first (BEGIN IMMEDIATE) and re-reads the version, so two servers starting
+ * on one file at once do not both run it.
+ */
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {
-  const from = currentVersion(db);
-  if (from > LATEST_VERSION) {
-    throw new Error(
-      `its schema is version ${from}, newer than this server knows (${LATEST_VERSION}): it was written by a newer release of the dashboard`,
-    );
-  }
+  const check = (version: number) => {
+    if (version > LATEST_VERSION) {
+      throw new Error(
+        `its schema is version ${version}, newer than this server knows (${LATEST_VERSION}): it was written by a newer release of the dashboard`,
+      );
+    }
+  };
+  check(currentVersion(db));
   for (const step of migrations) {
-    if (step.version <= from || step.version > target) continue;
+    if (step.version > target) break;
     db.transaction(() => {
+      const now = currentVersion(db);
+      check(now);
+      if (step.version <= now) return;
       step.up(db);
       db.prepare('DELETE FROM schema_version').run();
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(step.version);
-    })();
+    }).immediate();
   }
   return currentVersion(db);
 }
