@@ -4,7 +4,12 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { renderWithApp } from '../../../testing/render';
-import { createFakeClient, defaultReads, sampleDag, type FakeCall } from '../testing/fake-client';
+import {
+  createFakeClient,
+  defaultReads,
+  sampleDag,
+  type FakeCall,
+} from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 // Many keystrokes per test; on a loaded shared machine the default 5 s is too tight.
@@ -171,12 +176,12 @@ describe('destination and cross-field rules', () => {
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
-    await user.type(path, 'b');
+    await user.type(path, 'b/p');
     for (const [label, value] of [
       ['Endpoint (host)', 's3.example.com'],
       ['Access ID (access_id)', 'id'],
       ['Access key (access_key)', 'k'],
-      ['Region (s3_region)', 'us-east-1'],
+      ['Region (s3_region) — optional', 'us-east-1'],
     ] as const) {
       await user.type(screen.getByLabelText(label), value);
     }
