@@ -277,7 +277,8 @@ describe('review and submit', () => {
     expect(patches(calls)).toHaveLength(1);
     expect(patches(calls)[0]?.body).toEqual({ log_archive_concurrency: 8 });
     release(sampleDag);
-    expect(await screen.findByText('timeline page')).toBeInTheDocument();
+    // Waits on the page, not on the machine: a loaded 2-core box needs more than the default 1 s.
+    expect(await screen.findByText('timeline page', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(patches(calls)).toHaveLength(1);
   });
 
