@@ -72,7 +72,8 @@ test('the seed page’s request example goes through (normalized like obshell do
   simControl,
 }) => {
   await openUnlocked(page, '/backup');
-  await page.getByLabel(L.path).fill('data/backup');
+  // The seed's 'file://data/backup' is relative: obshell's check step refuses it (contract rev. 2).
+  await page.getByLabel(L.path).fill('/data/backup');
   await page.getByLabel(L.concurrency).fill('100');
   await page.getByLabel(L.binding).selectOption('MANDATORY');
   await page.getByLabel(L.ha).fill('35');
@@ -92,7 +93,7 @@ test('the seed page’s request example goes through (normalized like obshell do
   const received = await patchesReceived(simControl);
   expect(received.map((r) => r.status)).toEqual([200]);
   expect(received[0]?.body).toEqual({
-    backup_base_uri: 'file://data/backup',
+    backup_base_uri: 'file:///data/backup',
     log_archive_concurrency: 100,
     binding: 'MANDATORY',
     ha_low_thread_score: 35,

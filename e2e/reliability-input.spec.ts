@@ -120,13 +120,19 @@ test('destination: quotes, semicolons and spaces refused; unicode and long paths
     ['/data/"x"', /Quotes are not allowed/],
     ['/data/a;b', /“;” is not allowed/],
     ['/data/a b', /Spaces are not allowed/],
+    // obshell's check step (contract rev. 2): absolute, no "?".
+    ['data/backup', /absolute path starting with “\/”/],
+    ['/data/b?x', /“\?” is not allowed in a directory/],
   ];
   for (const c of cases) await expectVerdict(dir, c);
 
   await page.getByLabel('Storage type').selectOption('oss');
-  await expectVerdict(page.getByLabel('Bucket and path'), [
-    '/bucket/dir',
-    /without a leading “\/”/,
+  const bucket = page.getByLabel('Bucket and path');
+  await expectVerdict(bucket, ['/bucket/dir', /without a leading “\/”/]);
+  await expectVerdict(bucket, ['bucket', /needs a “\/” after the bucket name/]);
+  await expectVerdict(bucket, [
+    'bucket/dir?force_path_style=true',
+    /obshell drops force_path_style/,
   ]);
   await expectVerdict(page.getByLabel('Endpoint (host)'), ['oss.example.com&x=1', /would break/]);
   await expectVerdict(page.getByLabel('Access key (access_key)'), [

@@ -10,6 +10,9 @@ const en = {
   noUserTenants:
     'This cluster has no user tenant. obshell refuses a cluster-level backup configuration without one.',
   traceId: (id: string) => `Trace ID: ${id}`,
+  degradedTitle: 'obshell could not list the tenants',
+  degradedBody:
+    'obshell answered with its degraded cluster information (no tenant list): it cannot reach OceanBase right now. The configuration cannot be read or changed until it can; try again in a moment.',
 
   // Current values
   currentTitle: 'Current values per tenant',
@@ -18,6 +21,9 @@ const en = {
   tenant: 'Tenant',
   hiddenSecret: 'hidden (the URI carries credentials)',
   notSet: 'not set',
+  unknownStatus: (status: string) => `unknown (status ${status})`,
+  notNormalHint: (status: string) =>
+    `status ${status}: obshell reads the parameters of NORMAL tenants only`,
   current: (value: string) => `Current: ${value}`,
   currentDiffers: 'Current: differs between tenants — see the table',
   currentUnknown: 'Current: unknown',
@@ -58,6 +64,10 @@ const en = {
   accessKeyHelp: 'Kept in this page only; masked in the review and the SDK snippet.',
   appid: 'App ID (appid)',
   s3Region: 'Region (s3_region)',
+  s3RegionHelp: 'Optional: without it obshell uses the endpoint with region “auto”.',
+  deleteMode: 'Delete mode (delete_mode)',
+  deleteModeHelp: 'Optional, e.g. delete or tagging; empty = OceanBase’s default.',
+  optional: 'optional',
   uriPreview: 'URI to send',
 
   // Numbers
@@ -159,12 +169,17 @@ const zh: Messages = {
   retry: '重试',
   noUserTenants: '该集群没有用户租户。没有用户租户时 obshell 拒绝集群级备份配置。',
   traceId: (id) => `Trace ID：${id}`,
+  degradedTitle: 'obshell 无法列出租户',
+  degradedBody:
+    'obshell 返回了降级的集群信息（没有租户列表）：它当前无法连接 OceanBase。在恢复之前无法读取或修改配置，请稍后重试。',
 
   currentTitle: '各租户的当前值',
   currentHint: 'obshell 没有读取集群级配置的接口；以下取自每个租户的存储路径和参数。',
   tenant: '租户',
   hiddenSecret: '已隐藏（URI 含访问凭据）',
   notSet: '未设置',
+  unknownStatus: (status) => `未知（状态 ${status}）`,
+  notNormalHint: (status) => `状态 ${status}：obshell 只读取状态为 NORMAL 的租户的参数`,
   current: (value) => `当前：${value}`,
   currentDiffers: '当前：各租户不同，见上表',
   currentUnknown: '当前：未知',
@@ -201,6 +216,10 @@ const zh: Messages = {
   accessKeyHelp: '只保存在本页面中；在预览和 SDK 代码中都会被遮盖。',
   appid: 'App ID（appid）',
   s3Region: '区域（s3_region）',
+  s3RegionHelp: '可选：不填时 obshell 使用访问域名，区域为 “auto”。',
+  deleteMode: '删除模式（delete_mode）',
+  deleteModeHelp: '可选，例如 delete 或 tagging；留空即 OceanBase 默认值。',
+  optional: '可选',
   uriPreview: '将发送的 URI',
 
   concurrencyLabel: '日志归档并发数（log_archive_concurrency）',
@@ -334,6 +353,17 @@ export const issueMessages: Record<'en' | 'zh', Record<string, string>> = define
     'uri.leading-slash': 'Start with the bucket name, without a leading “/”.',
     'uri.param-required': 'Required for this storage type.',
     'uri.query-char': '&, ?, # and = would break the URI’s parameters.',
+    'uri.file-absolute':
+      'Write an absolute path starting with “/”, e.g. /data/backup (obshell’s check step refuses anything else).',
+    'uri.file-query': '“?” is not allowed in a directory (obshell’s check step refuses it).',
+    'uri.bucket-key':
+      'Write bucket/path, e.g. my-bucket/ob-backup: obshell needs a “/” after the bucket name.',
+    'uri.cos-appid':
+      'COS needs its App ID (obshell’s check step refuses a cos:// URI without appid).',
+    'uri.dropped-params':
+      'obshell drops {names} before the URI reaches OceanBase; it keeps only host, delete_mode, access_id, access_key, appid (cos) and s3_region (s3). Remove them.',
+    'uri.params-in-path':
+      'Enter the parameters in their own fields below, not after “?” in the path.',
     'unsafe.quote': 'Quotes are not allowed: they would break obshell’s SQL.',
     'unsafe.semicolon': '“;” is not allowed: it would break obshell’s SQL.',
     'unsafe.whitespace': 'Spaces are not allowed: OceanBase would split the destination there.',
@@ -373,6 +403,15 @@ export const issueMessages: Record<'en' | 'zh', Record<string, string>> = define
     'uri.leading-slash': '以存储桶名开头，不要以 “/” 开头。',
     'uri.param-required': '该存储类型必填。',
     'uri.query-char': '&、?、# 和 = 会破坏 URI 的参数。',
+    'uri.file-absolute':
+      '请填写以 “/” 开头的绝对路径，例如 /data/backup（obshell 的检查步骤会拒绝其他写法）。',
+    'uri.file-query': '目录中不允许 “?”（obshell 的检查步骤会拒绝）。',
+    'uri.bucket-key':
+      '请写成 存储桶/路径，例如 my-bucket/ob-backup：obshell 要求存储桶名后有 “/”。',
+    'uri.cos-appid': 'COS 需要 App ID（没有 appid 的 cos:// URI 会被 obshell 的检查步骤拒绝）。',
+    'uri.dropped-params':
+      'obshell 会在 URI 发往 OceanBase 之前丢弃 {names}；它只保留 host、delete_mode、access_id、access_key、appid（cos）和 s3_region（s3）。请删除它们。',
+    'uri.params-in-path': '请在下方各自的输入框中填写参数，不要写在路径的 “?” 之后。',
     'unsafe.quote': '不允许引号：会破坏 obshell 生成的 SQL。',
     'unsafe.semicolon': '不允许 “;”：会破坏 obshell 生成的 SQL。',
     'unsafe.whitespace': '不允许空格：OceanBase 会在空格处截断目的地。',

@@ -9,22 +9,34 @@ const tenantSchema = z.pipe(
     tenant_name: z.optional(z.string()),
     name: z.optional(z.string()),
     tenant_id: z.number(),
+    status: z.nullish(z.string()),
   }),
-  z.transform((t) => ({ name: t.tenant_name ?? t.name ?? '', tenantId: t.tenant_id })),
+  z.transform((t) => ({
+    name: t.tenant_name ?? t.name ?? '',
+    tenantId: t.tenant_id,
+    /** NORMAL, CREATING, DROPPING, RESTORE, …; null when the agent does not say. */
+    status: t.status ?? null,
+  })),
 );
 
 /** `GET /api/v1/obcluster/info` (authenticated). Lenient: only what the header shows is required. */
-export const clusterInfoSchema = z.looseObject({
-  cluster_name: z.string(),
-  cluster_id: z.number(),
-  ob_version: z.nullish(z.string()),
-  status: z.nullish(z.string()),
-  is_community_edition: z.nullish(z.boolean()),
-  tenants: z.pipe(
-    z.nullish(z.array(tenantSchema)),
-    z.transform((tenants) => tenants ?? []),
-  ),
-});
+export const clusterInfoSchema = z.pipe(
+  z.looseObject({
+    cluster_name: z.string(),
+    cluster_id: z.number(),
+    ob_version: z.nullish(z.string()),
+    status: z.nullish(z.string()),
+    is_community_edition: z.nullish(z.boolean()),
+    tenants: z.nullish(z.array(tenantSchema)),
+  }),
+  // obshell answers in a degraded form with `tenants: null` when OceanBase is unreachable
+  // (contract §4): readers that need the list must tell that apart from "no tenants".
+  z.transform((info) => ({
+    ...info,
+    tenants: info.tenants ?? [],
+    tenantsUnavailable: info.tenants === null,
+  })),
+);
 
 export type ClusterInfo = z.infer<typeof clusterInfoSchema>;
 

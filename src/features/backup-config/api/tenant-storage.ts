@@ -1,8 +1,12 @@
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { backupConfigKeys, type Connection } from './backup-config-queries';
+import type { Connection } from './backup-config-queries';
 
-/** `data` is null when the URIs carry access_id/access_key: obshell hides them rather than mask. */
+/**
+ * `GET /api/v1/tenant/:name/backup/config/storage` (user tenants only: `sys` → 400). The URIs come
+ * back rendered for that tenant (`<base>/<cluster_id>/<tenant_id>/clog|data`) without
+ * access_id/access_key; "" when unset. `data` is null only when a rendered URI still contains the
+ * text "access_id"/"access_key" (contract §4).
+ */
 export const tenantStorageSchema = z
   .looseObject({
     tenant_id: z.number().optional(),
@@ -12,15 +16,13 @@ export const tenantStorageSchema = z
   .nullish()
   .transform((data) => data ?? null);
 
-export function tenantStorageQuery(conn: Connection, tenant: string) {
-  return queryOptions({
-    queryKey: backupConfigKeys.tenantStorage(conn.clusterKey, tenant),
-    queryFn: ({ signal }) =>
-      conn.client.request({
-        method: 'GET',
-        path: `/api/v1/tenant/${encodeURIComponent(tenant)}/backup/config/storage`,
-        schema: tenantStorageSchema,
-        signal,
-      }),
+export type TenantStorage = z.infer<typeof tenantStorageSchema>;
+
+export function fetchTenantStorage(conn: Connection, tenant: string, signal?: AbortSignal) {
+  return conn.client.request({
+    method: 'GET',
+    path: `/api/v1/tenant/${encodeURIComponent(tenant)}/backup/config/storage`,
+    schema: tenantStorageSchema,
+    signal,
   });
 }

@@ -4,7 +4,12 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { renderWithApp } from '../../../testing/render';
-import { createFakeClient, defaultReads, sampleDag, type FakeCall } from '../testing/fake-client';
+import {
+  createFakeClient,
+  defaultReads,
+  sampleDag,
+  type FakeCall,
+} from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 // Many keystrokes per test; on a loaded shared machine the default 5 s is too tight.
@@ -171,12 +176,12 @@ describe('destination and cross-field rules', () => {
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
-    await user.type(path, 'b');
+    await user.type(path, 'b/p');
     for (const [label, value] of [
       ['Endpoint (host)', 's3.example.com'],
       ['Access ID (access_id)', 'id'],
       ['Access key (access_key)', 'k'],
-      ['Region (s3_region)', 'us-east-1'],
+      ['Region (s3_region) — optional', 'us-east-1'],
     ] as const) {
       await user.type(screen.getByLabelText(label), value);
     }
@@ -272,7 +277,8 @@ describe('review and submit', () => {
     expect(patches(calls)).toHaveLength(1);
     expect(patches(calls)[0]?.body).toEqual({ log_archive_concurrency: 8 });
     release(sampleDag);
-    expect(await screen.findByText('timeline page')).toBeInTheDocument();
+    // Waits on the page, not on the machine: a loaded 2-core box needs more than the default 1 s.
+    expect(await screen.findByText('timeline page', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(patches(calls)).toHaveLength(1);
   });
 

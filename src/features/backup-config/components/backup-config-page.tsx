@@ -50,7 +50,15 @@ export function BackupConfigPage() {
           </Button>
         </Alert>
       )}
-      {live && live.tenants.length === 0 && (
+      {state.status === 'degraded' && (
+        <Alert color="orange" title={t.degradedTitle} role="alert">
+          <Text size="sm">{t.degradedBody}</Text>
+          <Button size="xs" mt="xs" variant="light" onClick={state.retry}>
+            {t.retry}
+          </Button>
+        </Alert>
+      )}
+      {state.status !== 'degraded' && live && live.tenants.length === 0 && (
         <Alert color="orange" role="alert">
           {t.noUserTenants}
         </Alert>

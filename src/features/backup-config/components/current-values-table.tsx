@@ -4,6 +4,7 @@ import {
   BASELINE_FIELDS,
   tenantValues,
   type Baseline,
+  type BaselineField,
   type TenantSnapshot,
 } from '../model/baseline';
 import { maskSecrets } from '../model/storage-uri';
@@ -20,6 +21,13 @@ export function CurrentValuesTable({
   baseline: Baseline;
 }) {
   const t = useMessages(backupConfigMessages);
+  const unknownText = (field: BaselineField, tenant: TenantSnapshot) => {
+    if (field === 'backup_base_uri') return tenant.storage === null ? t.hiddenSecret : t.unknown;
+    // Parameters (and what log_archive_dest says) are unreadable while the tenant is not NORMAL.
+    return tenant.notNormalStatus !== undefined && tenant.parameters === null
+      ? t.unknownStatus(tenant.notNormalStatus)
+      : t.unknown;
+  };
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5">
@@ -52,6 +60,11 @@ export function CurrentValuesTable({
                 <Table.Tr key={tenant.name}>
                   <Table.Th scope="row">
                     {tenant.name} ({tenant.tenantId})
+                    {tenant.notNormalStatus !== undefined && (
+                      <Badge ml={4} size="xs" color="gray" variant="light" tt="none">
+                        {tenant.notNormalStatus}
+                      </Badge>
+                    )}
                   </Table.Th>
                   {BASELINE_FIELDS.map((field) => {
                     const value = values[field];
@@ -59,9 +72,7 @@ export function CurrentValuesTable({
                       <Table.Td key={field}>
                         {value === undefined ? (
                           <Text span size="xs" c="dimmed">
-                            {field === 'backup_base_uri' && tenant.storage === null
-                              ? t.hiddenSecret
-                              : t.unknown}
+                            {unknownText(field, tenant)}
                           </Text>
                         ) : value === '' ? (
                           <Text span size="xs" c="dimmed">

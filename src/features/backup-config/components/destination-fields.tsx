@@ -1,92 +1,41 @@
-import {
-  Alert,
-  Code,
-  Fieldset,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import type { ChangeEvent } from 'react';
-import { useController, type Control } from 'react-hook-form';
+import { Alert, Code, Fieldset, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useIssueText } from '../hooks/use-issue-text';
-import { useServerIssue } from '../hooks/use-server-issues';
+import { useBoundField } from '../hooks/use-bound-field';
 import type { FieldBaseline } from '../model/baseline';
-import type { BackupConfigFormValues } from '../model/form-values';
 import {
   maskSecrets,
-  requiredParams,
+  schemeParams,
   STORAGE_SCHEMES,
-  type DestinationField,
+  type DestinationParam,
   type StorageScheme,
 } from '../model/storage-uri';
 import { backupConfigMessages } from '../messages';
+import { DestinationInput } from './destination-input';
 import { FieldHelp } from './field-help';
 
 type Messages = (typeof backupConfigMessages)['en'];
-
-function TextPart({
-  control,
-  name,
-  label,
-  description,
-  secret,
-}: {
-  control: Control<BackupConfigFormValues>;
-  name: DestinationField;
-  label: string;
-  description?: string | undefined;
-  secret?: boolean;
-}) {
-  const issueText = useIssueText();
-  const {
-    field: { ref, value, onChange, onBlur, name: inputName },
-    fieldState,
-  } = useController({ control, name: `destination.${name}` });
-  const serverIssue = useServerIssue(`destination.${name}`, value);
-  const props = {
-    label,
-    description,
-    name: inputName,
-    ref,
-    value,
-    onChange: (event: ChangeEvent<HTMLInputElement>) => onChange(event.currentTarget.value),
-    onBlur,
-    error: issueText(fieldState.error?.message) ?? issueText(serverIssue),
-    autoComplete: 'off',
-    spellCheck: false,
-  };
-  return secret ? (
-    <PasswordInput {...props} autoComplete="new-password" />
-  ) : (
-    <TextInput {...props} />
-  );
-}
 
 function schemeLabel(t: Messages, scheme: StorageScheme): string {
   return { file: t.schemeFile, oss: t.schemeOss, cos: t.schemeCos, s3: t.schemeS3 }[scheme];
 }
 
-const PARAM_LABEL: Record<string, (t: Messages) => string> = {
-  host: (t) => t.host,
-  access_id: (t) => t.accessId,
-  access_key: (t) => t.accessKey,
-  appid: (t) => t.appid,
-  s3_region: (t) => t.s3Region,
+const PARAM_TEXT: Record<DestinationParam, (t: Messages) => [string, string | undefined]> = {
+  host: (t) => [t.host, t.hostHelp],
+  access_id: (t) => [t.accessId, undefined],
+  access_key: (t) => [t.accessKey, t.accessKeyHelp],
+  appid: (t) => [t.appid, undefined],
+  s3_region: (t) => [`${t.s3Region} — ${t.optional}`, t.s3RegionHelp],
+  delete_mode: (t) => [`${t.deleteMode} — ${t.optional}`, t.deleteModeHelp],
 };
 
 /** backup_base_uri, composed from a scheme, a path and the parameters OceanBase expects. */
 export function DestinationFields({
-  control,
   baseline,
   requiredBy,
   destinationFilled,
   uriChanged,
   composedUri,
 }: {
-  control: Control<BackupConfigFormValues>;
   baseline: FieldBaseline;
   /** Changed fields that need the URI sent too, comma-separated ("" when none). */
   requiredBy: string;
@@ -98,7 +47,7 @@ export function DestinationFields({
   const t = useMessages(backupConfigMessages);
   const {
     field: { ref: schemeRef, value: current, onChange: onScheme, name: schemeName },
-  } = useController({ control, name: 'destination.scheme' });
+  } = useBoundField('destination.scheme');
   return (
     <Fieldset legend={t.destinationTitle}>
       <Stack gap="sm">
@@ -123,24 +72,23 @@ export function DestinationFields({
           data={STORAGE_SCHEMES.map((s) => ({ value: s, label: schemeLabel(t, s) }))}
           maw={360}
         />
-        <TextPart
-          control={control}
+        <DestinationInput
           name="path"
           label={current === 'file' ? t.pathFile : t.pathObject}
           description={current === 'file' ? t.pathFileHelp : t.pathObjectHelp}
         />
-        {requiredParams(current).map((name) => (
-          <TextPart
-            key={`${current}-${name}`}
-            control={control}
-            name={name}
-            label={PARAM_LABEL[name]?.(t) ?? name}
-            description={
-              name === 'access_key' ? t.accessKeyHelp : name === 'host' ? t.hostHelp : undefined
-            }
-            secret={name === 'access_key'}
-          />
-        ))}
+        {schemeParams(current).map(({ name }) => {
+          const [label, description] = PARAM_TEXT[name](t);
+          return (
+            <DestinationInput
+              key={`${current}-${name}`}
+              name={name}
+              label={label}
+              description={description}
+              secret={name === 'access_key'}
+            />
+          );
+        })}
         {composedUri !== undefined && (
           <Text size="sm">
             {t.uriPreview}: <Code>{maskSecrets(composedUri)}</Code>

@@ -1,6 +1,5 @@
 import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useController, type Control } from 'react-hook-form';
 import {
   DURATION_UNITS,
   isDurationUnit,
@@ -8,10 +7,8 @@ import {
   type DurationUnit,
 } from '../../../lib/backup-rules/duration';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useIssueText } from '../hooks/use-issue-text';
-import { useServerIssue } from '../hooks/use-server-issues';
+import { useBoundField } from '../hooks/use-bound-field';
 import type { FieldBaseline } from '../model/baseline';
-import type { BackupConfigFormValues } from '../model/form-values';
 import { backupConfigMessages, unitMessages, unitOneMessages } from '../messages';
 import { FieldHelp } from './field-help';
 
@@ -33,7 +30,6 @@ function split(value: string): { amount: string; unit: DurationUnit | undefined 
  * "1h30m", "1.5h" or "0" stay as typed so the reason they are refused can be shown.
  */
 export function DurationField({
-  control,
   name,
   label,
   help,
@@ -42,7 +38,6 @@ export function DurationField({
   defaultUnit,
   extra,
 }: {
-  control: Control<BackupConfigFormValues>;
   name: DurationPath;
   label: string;
   help: string;
@@ -54,18 +49,14 @@ export function DurationField({
   const t = useMessages(backupConfigMessages);
   const units = useMessages(unitMessages);
   const unitsOne = useMessages(unitOneMessages);
-  const issueText = useIssueText();
   const {
-    field: { ref, onChange, onBlur, name: inputName, value: rawValue },
-    fieldState,
-  } = useController({ control, name });
-  const value = rawValue;
+    field: { ref, onChange, onBlur, name: inputName, value },
+    error,
+  } = useBoundField(name);
   const parts = split(value);
   const [chosenUnit, setChosenUnit] = useState<DurationUnit>(parts.unit ?? defaultUnit);
   const unit = parts.unit ?? chosenUnit;
   const parsed = parseObDuration(value);
-  const serverIssue = useServerIssue(name, value);
-  const error = issueText(fieldState.error?.message) ?? issueText(serverIssue);
 
   // While the box has focus it shows exactly what was typed, so "1h30m" is not silently re-read as
   // "130m" halfway through; on blur a typed "2h" settles into number + unit.

@@ -1,14 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { tenantParametersQuery } from '../api/tenant-parameters';
-import { tenantStorageQuery } from '../api/tenant-storage';
+import { backupConfigQueries } from '../api/backup-config-queries';
 import { deriveBaseline, type Baseline, type TenantSnapshot } from '../model/baseline';
-
-/** `sys` (tenant 1) is never part of a cluster-level backup configuration. */
-export function userTenants(info: ClusterInfo) {
-  return info.tenants.filter((t) => t.name !== '' && t.name !== 'sys' && t.tenantId !== 1);
-}
+import { isParameterReadable, userTenants } from '../model/tenants';
 
 export interface CurrentConfig {
   cluster: { name: string; id: number };
@@ -19,48 +14,60 @@ export interface CurrentConfig {
 export type CurrentConfigState =
   | { status: 'pending' }
   | { status: 'error'; error: unknown; retry: () => void }
+  /** obshell could not reach OceanBase: cluster info came back without its tenant list. */
+  | { status: 'degraded'; retry: () => void }
   | { status: 'success'; data: CurrentConfig };
 
+type Tenant = ClusterInfo['tenants'][number];
+
 /**
- * Cluster info, then every user tenant's storage and parameters, folded into one baseline. Pending
- * until all of them answered, so the form never starts from half the picture.
+ * Cluster info, then every user tenant's storage and (for NORMAL tenants) parameters, folded into
+ * one baseline. Pending until all of them answered, so the form never starts from half the picture.
  */
 export function useCurrentConfig(): CurrentConfigState {
   const conn = useObshell();
   const info = useQuery(clusterInfoQuery(conn));
-  const tenants = info.data ? userTenants(info.data) : [];
-  const details = useQueries({
-    queries: tenants.flatMap((t) => [
-      tenantStorageQuery(conn, t.name),
-      tenantParametersQuery(conn, t.name),
-    ]),
+  const tenants: Tenant[] = info.data ? userTenants(info.data.tenants) : [];
+  const readParameters = tenants.filter(isParameterReadable);
+  const storage = useQueries({
+    queries: tenants.map((t) => backupConfigQueries.tenantStorage(conn, t.name)),
   });
+  const parameters = useQueries({
+    queries: readParameters.map((t) => backupConfigQueries.tenantParameters(conn, t.name)),
+  });
+  const details = storage.concat(parameters);
+  const retry = () => {
+    void info.refetch();
+    details.forEach((q) => void q.refetch());
+  };
+  if (info.data?.tenantsUnavailable) return { status: 'degraded', retry };
   const failed = info.isError ? info : details.find((q) => q.isError);
   const ready = info.data !== undefined && details.every((q) => q.data !== undefined);
-  let data: CurrentConfig | undefined;
   if (ready) {
-    const snapshots: TenantSnapshot[] = tenants.map((t, i) => ({
-      name: t.name,
-      tenantId: t.tenantId,
-      storage: details[2 * i]?.data ?? null,
-      parameters: (details[2 * i + 1]?.data ?? {}) as Record<string, string>,
-    }));
-    data = {
-      cluster: { name: info.data.cluster_name, id: info.data.cluster_id },
-      tenants: snapshots,
-      baseline: deriveBaseline(snapshots, info.data.cluster_id),
-    };
-  }
-  if (data) return { status: 'success', data };
-  if (failed) {
+    const snapshots = tenants.map((t, i): TenantSnapshot => {
+      const read = parameters[readParameters.indexOf(t)]?.data;
+      return {
+        name: t.name,
+        tenantId: t.tenantId,
+        storage: storage[i]?.data ?? null,
+        parameters: read?.readable ? read.values : null,
+        notNormalStatus:
+          read === undefined
+            ? (t.status ?? undefined)
+            : read.readable
+              ? undefined
+              : read.tenantStatus,
+      };
+    });
     return {
-      status: 'error',
-      error: failed.error,
-      retry: () => {
-        void info.refetch();
-        details.forEach((q) => void q.refetch());
+      status: 'success',
+      data: {
+        cluster: { name: info.data.cluster_name, id: info.data.cluster_id },
+        tenants: snapshots,
+        baseline: deriveBaseline(snapshots, info.data.cluster_id),
       },
     };
   }
+  if (failed) return { status: 'error', error: failed.error, retry };
   return { status: 'pending' };
 }

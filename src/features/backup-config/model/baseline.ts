@@ -17,7 +17,10 @@ export type BaselineField = (typeof BASELINE_FIELDS)[number];
 
 export interface TenantValue {
   tenant: string;
-  /** undefined: could not be read (e.g. storage hidden because the URI carries secrets). */
+  /**
+   * undefined: could not be read (storage hidden because the URI carries secrets, parameters of a
+   * tenant that is not NORMAL, a destination set per tenant that has no cluster-level base).
+   */
   value: string | undefined;
 }
 
@@ -32,8 +35,10 @@ export interface TenantSnapshot {
   name: string;
   tenantId: number;
   storage: { archive_base_uri?: string | undefined; data_base_uri?: string | undefined } | null;
-  /** parameter name → value (as obshell lists them). */
-  parameters: Record<string, string>;
+  /** parameter name → value (as obshell lists them); null when obshell would not read them. */
+  parameters: Record<string, string> | null;
+  /** The tenant's status when it is not NORMAL (obshell reads parameters of NORMAL tenants only). */
+  notNormalStatus?: string | undefined;
 }
 
 /** `LOCATION=... BINDING=OPTIONAL PIECE_SWITCH_INTERVAL=1d` → { LOCATION, BINDING, ... } */
@@ -50,19 +55,35 @@ export function tenantValues(
   tenant: TenantSnapshot,
   clusterId: number,
 ): Record<BaselineField, string | undefined> {
-  const dest = parseLogArchiveDest(tenant.parameters.log_archive_dest ?? '');
-  const archiveUri = tenant.storage?.archive_base_uri || dest.LOCATION;
-  const base = archiveUri
-    ? (stripTenantSuffix(archiveUri, clusterId, tenant.tenantId, 'clog') ?? archiveUri)
-    : undefined;
+  const parameters = tenant.parameters ?? {};
+  const dest = parseLogArchiveDest(parameters.log_archive_dest ?? '');
   return {
-    backup_base_uri: base,
-    log_archive_concurrency: tenant.parameters.log_archive_concurrency,
-    ha_low_thread_score: tenant.parameters.ha_low_thread_score,
+    backup_base_uri: baseUri(tenant, clusterId, dest.LOCATION),
+    log_archive_concurrency: parameters.log_archive_concurrency,
+    ha_low_thread_score: parameters.ha_low_thread_score,
     binding: dest.BINDING?.toUpperCase(),
     piece_switch_interval: dest.PIECE_SWITCH_INTERVAL?.toLowerCase(),
-    archive_lag_target: tenant.parameters.archive_lag_target?.toLowerCase(),
+    archive_lag_target: parameters.archive_lag_target?.toLowerCase(),
   };
+}
+
+/**
+ * The cluster-level base URI a tenant's destinations were set from: obshell renders them as
+ * `<base>/<cluster_id>/<tenant_id>/clog` and `…/data` (contract §4), so the suffix is stripped.
+ * "" when nothing is set. undefined when unknown — also for a destination set per tenant (no
+ * suffix): resending it as a base would move that tenant's backups.
+ */
+export function baseUri(
+  tenant: TenantSnapshot,
+  clusterId: number,
+  location?: string,
+): string | undefined {
+  const archive = tenant.storage?.archive_base_uri ?? location;
+  const data = tenant.storage?.data_base_uri;
+  if (archive === undefined && data === undefined) return undefined;
+  if (archive) return stripTenantSuffix(archive, clusterId, tenant.tenantId, 'clog');
+  if (data) return stripTenantSuffix(data, clusterId, tenant.tenantId, 'data');
+  return '';
 }
 
 export function deriveBaseline(tenants: TenantSnapshot[], clusterId: number): Baseline {

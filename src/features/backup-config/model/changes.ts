@@ -2,7 +2,7 @@ import { durationNs } from '../../../lib/backup-rules/duration';
 import { commonValue, type Baseline, type FieldBaseline } from './baseline';
 import type { BackupConfigFormValues } from './form-values';
 import { checkDuration, checkIntField } from './rules';
-import { composeUri, requiredParams } from './storage-uri';
+import { composeUri, paramNames, type Destination } from './storage-uri';
 
 /** The PATCH body: every key optional, absent = unchanged (contract §4). */
 export interface BackupConfigPatch {
@@ -36,6 +36,16 @@ export interface ChangeAnalysis {
   composedUri: string | undefined;
 }
 
+/**
+ * obshell renders the current destination without access_id/access_key (contract §4), so the form
+ * starts with empty credentials: typing them is a change (a key rotation), leaving them empty is
+ * not.
+ */
+function destinationChanged(d: Destination, currentUri: string | undefined): boolean {
+  if (d.scheme !== 'file' && (d.access_id !== '' || d.access_key !== '')) return true;
+  return composeUri(d, { secrets: false }) !== currentUri;
+}
+
 function intDirty(text: string, base: FieldBaseline): boolean {
   if (text === '') return false;
   const current = commonValue(base);
@@ -56,11 +66,11 @@ function durationDirty(text: string, base: FieldBaseline): boolean {
 export function analyzeChanges(values: BackupConfigFormValues, baseline: Baseline): ChangeAnalysis {
   const dirty = new Set<ChangedField>();
   const d = values.destination;
-  const destinationFilled =
-    d.path !== '' || requiredParams(d.scheme).some((name) => d[name] !== '');
+  const destinationFilled = d.path !== '' || paramNames(d.scheme).some((name) => d[name] !== '');
   const composedUri = destinationFilled ? composeUri(d) : undefined;
-  const currentUri = commonValue(baseline.backup_base_uri);
-  if (composedUri !== undefined && composedUri !== currentUri) dirty.add('backup_base_uri');
+  if (destinationFilled && destinationChanged(d, commonValue(baseline.backup_base_uri))) {
+    dirty.add('backup_base_uri');
+  }
   if (intDirty(values.log_archive_concurrency, baseline.log_archive_concurrency)) {
     dirty.add('log_archive_concurrency');
   }

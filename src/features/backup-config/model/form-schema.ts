@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { Baseline } from './baseline';
 import { analyzeChanges, lagNeedsS3Floor } from './changes';
-import type { BackupConfigFormValues } from './form-values';
+import { destinationIssues } from './destination-rules';
+import { formValuesSchema, type BackupConfigFormValues } from './form-values';
 import { encodeIssue, type IssueKey, type IssueParams } from './issue';
 import {
   checkDuration,
@@ -10,31 +10,6 @@ import {
   PIECE_SWITCH_BOUNDS,
   type DurationCheck,
 } from './rules';
-import { breaksQuery, findUnsafeCharacter, requiredParams, STORAGE_SCHEMES } from './storage-uri';
-
-const destinationSchema = z.object({
-  scheme: z.enum(STORAGE_SCHEMES),
-  path: z.string(),
-  host: z.string(),
-  access_id: z.string(),
-  access_key: z.string(),
-  appid: z.string(),
-  s3_region: z.string(),
-});
-
-const baseSchema = z.object({
-  destination: destinationSchema,
-  log_archive_concurrency: z.string(),
-  ha_low_thread_score: z.string(),
-  binding: z.enum(['', 'OPTIONAL', 'MANDATORY']),
-  piece_switch_interval: z.string(),
-  archive_lag_target: z.string(),
-  delete_policy: z.object({
-    change: z.boolean(),
-    policy: z.literal('default'),
-    recovery_window: z.string(),
-  }),
-});
 
 type Path = (string | number)[];
 
@@ -52,34 +27,21 @@ function durationIssue(check: DurationCheck): [IssueKey, IssueParams?] | undefin
  * cross-field rules depend on what is in the body.
  */
 export function createBackupConfigSchema(baseline: Baseline) {
-  return baseSchema.superRefine((values: BackupConfigFormValues, ctx) => {
+  return formValuesSchema.superRefine((values: BackupConfigFormValues, ctx) => {
     const add = (path: Path, key: IssueKey, params?: IssueParams) =>
       ctx.addIssue({ code: 'custom', path, message: encodeIssue(key, params) });
     const analysis = analyzeChanges(values, baseline);
     const { dirty } = analysis;
 
-    const d = values.destination;
-    if (analysis.destinationFilled || analysis.uriRequiredBy.length > 0) {
-      const unsafePath = findUnsafeCharacter(d.path);
-      if (!analysis.destinationFilled) {
-        add(['destination', 'path'], 'uri.required-by', {
-          fields: analysis.uriRequiredBy.join(', '),
-        });
-      } else if (d.path === '') add(['destination', 'path'], 'uri.path-required');
-      else if (unsafePath) add(['destination', 'path'], `unsafe.${unsafePath}`);
-      else if (d.scheme !== 'file' && d.path.startsWith('/')) {
-        add(['destination', 'path'], 'uri.leading-slash');
-      } else if (d.scheme !== 'file' && d.path.includes('?')) {
-        add(['destination', 'path'], 'uri.query-char');
-      }
-      if (analysis.destinationFilled) {
-        for (const name of requiredParams(d.scheme)) {
-          const value = d[name];
-          const unsafe = findUnsafeCharacter(value);
-          if (value === '') add(['destination', name], 'uri.param-required');
-          else if (unsafe) add(['destination', name], `unsafe.${unsafe}`);
-          else if (breaksQuery(value)) add(['destination', name], 'uri.query-char');
-        }
+    // The destination is judged only when it is sent: a current one the user left alone is not
+    // (its credentials are never read back, so it could not pass anyway).
+    if (analysis.uriRequiredBy.length > 0 && !analysis.destinationFilled) {
+      add(['destination', 'path'], 'uri.required-by', {
+        fields: analysis.uriRequiredBy.join(', '),
+      });
+    } else if (analysis.uriSent) {
+      for (const [field, key, params] of destinationIssues(values.destination)) {
+        add(['destination', field], key, params);
       }
     }
 

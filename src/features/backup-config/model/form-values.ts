@@ -1,19 +1,27 @@
+import { z } from 'zod';
 import { commonValue, type Baseline } from './baseline';
-import { EMPTY_DESTINATION, parseUri, type Destination } from './storage-uri';
+import { destinationSchema, EMPTY_DESTINATION, parseUri } from './storage-uri';
 
 /**
  * What the inputs hold: text as typed (so a refused value stays on screen with its reason). "" in a
- * field means "leave unchanged" where no common current value is known.
+ * field means "leave unchanged" where no common current value is known. The rules that depend on
+ * the baseline are added by `createBackupConfigSchema` (form-schema.ts).
  */
-export interface BackupConfigFormValues {
-  destination: Destination;
-  log_archive_concurrency: string;
-  ha_low_thread_score: string;
-  binding: '' | 'OPTIONAL' | 'MANDATORY';
-  piece_switch_interval: string;
-  archive_lag_target: string;
-  delete_policy: { change: boolean; policy: 'default'; recovery_window: string };
-}
+export const formValuesSchema = z.object({
+  destination: destinationSchema,
+  log_archive_concurrency: z.string(),
+  ha_low_thread_score: z.string(),
+  binding: z.enum(['', 'OPTIONAL', 'MANDATORY']),
+  piece_switch_interval: z.string(),
+  archive_lag_target: z.string(),
+  delete_policy: z.object({
+    change: z.boolean(),
+    policy: z.literal('default'),
+    recovery_window: z.string(),
+  }),
+});
+
+export type BackupConfigFormValues = z.infer<typeof formValuesSchema>;
 
 /** Starting values: each field's common current value, else empty (= unchanged). */
 export function initialValues(baseline: Baseline): BackupConfigFormValues {

@@ -11,6 +11,12 @@ export type IssueKey =
   | 'uri.leading-slash'
   | 'uri.param-required'
   | 'uri.query-char'
+  | 'uri.file-absolute'
+  | 'uri.file-query'
+  | 'uri.bucket-key'
+  | 'uri.cos-appid'
+  | 'uri.dropped-params'
+  | 'uri.params-in-path'
   | `unsafe.${string}`
   | 'recovery.required'
   | `server.${string}`

@@ -36,7 +36,14 @@ const tenant = (
 
 describe('storage URIs', () => {
   it('composes what OceanBase expects per scheme', () => {
-    const empty = { host: '', access_id: '', access_key: '', appid: '', s3_region: '' };
+    const empty = {
+      host: '',
+      access_id: '',
+      access_key: '',
+      appid: '',
+      s3_region: '',
+      delete_mode: '',
+    };
     expect(composeUri({ ...empty, scheme: 'file', path: '/data/backup' })).toBe(
       'file:///data/backup',
     );
@@ -60,7 +67,7 @@ describe('storage URIs', () => {
         access_key: 'k',
         appid: '12',
       }),
-    ).toBe('cos://b?host=h&access_id=i&access_key=k&appid=12');
+    ).toBe('cos://b?host=h&appid=12&access_id=i&access_key=k');
     expect(
       composeUri({
         ...empty,
@@ -71,12 +78,12 @@ describe('storage URIs', () => {
         access_key: 'k',
         s3_region: 'r',
       }),
-    ).toBe('s3://b?host=h&access_id=i&access_key=k&s3_region=r');
+    ).toBe('s3://b?host=h&s3_region=r&access_id=i&access_key=k');
   });
   it('parses back what it composes and refuses shapes it cannot edit', () => {
-    const uri = 's3://b/p?host=h&access_id=i&access_key=k&s3_region=r';
+    const uri = 's3://b/p?host=h&s3_region=r&access_id=i&access_key=k';
     expect(composeUri(parseUri(uri)!)).toBe(uri);
-    expect(parseUri('oss://b?host=h&delete_mode=tagging')).toBeUndefined();
+    expect(parseUri('oss://b?host=h&force_path_style=true')).toBeUndefined();
     expect(parseUri('hdfs://x')).toBeUndefined();
   });
   it('masks access_key values wherever they appear', () => {

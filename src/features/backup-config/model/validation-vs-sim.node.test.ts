@@ -12,16 +12,33 @@ import {
   validateBackupConfig,
 } from '../../../../sim/lib/backup-config';
 import { parseDuration as simParseDuration } from '../../../../sim/lib/duration';
+import { displayUri, parseStorageUri, tenantDestination } from '../../../../sim/lib/storage-uri';
 import { DURATION_MAX_NS, NS_PER_UNIT, parseObDuration } from '../../../lib/backup-rules/duration';
 import { deriveBaseline, type TenantSnapshot } from './baseline';
 import { analyzeChanges, buildPatchBody } from './changes';
 import { createBackupConfigSchema } from './form-schema';
 import type { BackupConfigFormValues } from './form-values';
+import { CHECK_STEP_ISSUES, destinationIssues } from './destination-rules';
+import { initialValues } from './form-values';
 import { decodeIssue } from './issue';
 import { checkDuration, checkIntField, lagBounds, PIECE_SWITCH_BOUNDS } from './rules';
-import { findUnsafeCharacter, hasAcceptedScheme, STORAGE_SCHEMES } from './storage-uri';
+import {
+  composeUri,
+  findUnsafeCharacter,
+  hasAcceptedScheme,
+  paramNames,
+  STORAGE_SCHEMES,
+  type Destination,
+} from './storage-uri';
 
 const RUNS = { numRuns: 2000 };
+
+/** The PATCH handler, then the "Check backup config" step's URI parse (contract §4). */
+function simAcceptsWithCheck(body: { backup_base_uri?: string }): boolean {
+  if (!simAccepts(body)) return false;
+  const uri = body.backup_base_uri;
+  return uri === undefined || uri === '' || parseStorageUri(uri).ok;
+}
 
 function simAccepts(body: unknown): boolean {
   try {
@@ -100,6 +117,9 @@ describe('durations: the form parses exactly like obshell ParseTime (sim)', () =
     fc.assert(
       fc.property(durationText, (text) => {
         const body = { backup_base_uri: 'file:///data/b', piece_switch_interval: text };
+        // "" is not checked by obshell (contract §4, empty values); to the form an empty field
+        // means "unchanged" and is not sent at all.
+        if (text === '') return void expect(simAccepts(body)).toBe(true);
         expect(checkDuration(text, PIECE_SWITCH_BOUNDS).ok).toBe(simAccepts(body));
       }),
       RUNS,
@@ -110,6 +130,7 @@ describe('durations: the form parses exactly like obshell ParseTime (sim)', () =
     fc.assert(
       fc.property(durationText, fc.constantFrom(...STORAGE_SCHEMES), (text, scheme) => {
         const body = { backup_base_uri: `${scheme}://bucket/p`, archive_lag_target: text };
+        if (text === '') return void expect(simAccepts(body)).toBe(true);
         expect(checkDuration(text, lagBounds(scheme === 's3')).ok).toBe(simAccepts(body));
       }),
       RUNS,
@@ -181,6 +202,8 @@ describe('backup_base_uri', () => {
     fc.assert(
       fc.property(uri, (u) => {
         fc.pre(findUnsafeCharacter(u) === undefined);
+        // PATCH backup_base_uri "" leaves the destinations unchanged; the form sends no URI then.
+        if (u === '') return void expect(simAccepts({ backup_base_uri: u })).toBe(true);
         expect(hasAcceptedScheme(u)).toBe(simAccepts({ backup_base_uri: u }));
       }),
       RUNS,
@@ -217,21 +240,31 @@ const field = (valid: string[], wrong: fc.Arbitrary<string>) =>
 const formValues: fc.Arbitrary<BackupConfigFormValues> = fc.record({
   destination: fc.record({
     scheme: fc.constantFrom(...STORAGE_SCHEMES),
-    path: text(
-      '',
-      '/data/ob_backup',
-      '/data/new',
-      'data/backup',
-      'bucket/dir',
-      "a'b",
-      'a b',
-      'a;b',
+    // Mostly no destination (nothing sent), so enough whole bodies get through.
+    path: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('') },
+      {
+        weight: 4,
+        arbitrary: text(
+          '/data/ob_backup',
+          '/data/new',
+          'data/backup',
+          'bucket/dir',
+          'bucket',
+          'bucket/dir?force_path_style=true',
+          '/data/b?x',
+          "a'b",
+          'a b',
+          'a;b',
+        ),
+      },
     ),
     host: text('', 'oss.example.com', 'h;x', 'h&x'),
     access_id: text('', 'AKID', 'id"x'),
     access_key: text('', 'secret', 'se cret'),
     appid: text('', '1250000000'),
     s3_region: text('', 'us-east-1'),
+    delete_mode: text('', 'delete'),
   }),
   log_archive_concurrency: field(['0', '8', '100', '007'], text('101', '-1', '1.5', 'x')),
   ha_low_thread_score: field(['0', '35', '100'], text('101', '1e2')),
@@ -249,7 +282,7 @@ const formValues: fc.Arbitrary<BackupConfigFormValues> = fc.record({
 function isDeliberatelyStricter(path: PropertyKey[], key: string, uriSent: boolean): boolean {
   const field = path.join('.');
   if (field.startsWith('destination.')) {
-    return key.startsWith('unsafe.') || key.startsWith('uri.');
+    return (key.startsWith('unsafe.') || key.startsWith('uri.')) && !CHECK_STEP_ISSUES.has(key);
   }
   if (field === 'delete_policy.recovery_window') return true;
   // "1e2" or "x" typed into a number box: the text is refused, whatever Number() would make of it.
@@ -266,7 +299,7 @@ describe('the whole form vs the PATCH handler', () => {
         const analysis = analyzeChanges(values, baseline);
         const body = buildPatchBody(values, analysis);
         const result = schema.safeParse(values);
-        const accepted = simAccepts(body);
+        const accepted = simAcceptsWithCheck(body);
         if (result.success) {
           expect(accepted).toBe(true);
           if (Object.keys(body).length > 0) seen.sent += 1;
@@ -288,5 +321,85 @@ describe('the whole form vs the PATCH handler', () => {
     // The generator must exercise both outcomes, or the property says nothing.
     expect(seen.sent).toBeGreaterThan(50);
     expect(seen.refusedLikeObshell).toBeGreaterThan(50);
+  });
+});
+
+const destination: fc.Arbitrary<Destination> = fc.record({
+  scheme: fc.constantFrom(...STORAGE_SCHEMES),
+  path: fc.oneof(
+    fc.constantFrom(
+      '/data/ob_backup',
+      'data/backup',
+      '/d?x',
+      'bucket',
+      'bucket/',
+      'bucket/dir',
+      'bucket/a/b/',
+      '/bucket/dir',
+      'bucket/dir?force_path_style=true',
+      'bucket/dir?host=h',
+      'a b/c',
+    ),
+    fc.stringMatching(/^[a-z/?=._-]{1,10}$/),
+  ),
+  host: text('', 'oss.example.com', 'h&x'),
+  access_id: text('', 'AKID'),
+  access_key: text('', 'secret', 'a+b'),
+  appid: text('', '1250000000'),
+  s3_region: text('', 'us-east-1'),
+  delete_mode: text('', 'delete', 'tagging'),
+});
+
+/** What obshell renders back of a destination: no credentials, the key's trailing "/" trimmed. */
+function shown(d: Destination) {
+  const params = paramNames(d.scheme).filter((n) => n !== 'access_id' && n !== 'access_key');
+  return {
+    scheme: d.scheme,
+    path: d.scheme === 'file' ? d.path : d.path.replace(/\/+$/, ''),
+    ...Object.fromEntries(params.map((n) => [n, d[n]])),
+  };
+}
+
+describe('destination vs the check step (sim/lib/storage-uri, rev. 2)', () => {
+  it('what the form sends parses; what the form refuses as a check-step rule is refused', () => {
+    const seen = { sent: 0, refused: 0 };
+    fc.assert(
+      fc.property(destination, (d) => {
+        const issues = destinationIssues(d);
+        const parsed = parseStorageUri(composeUri(d)).ok;
+        if (issues.length === 0) {
+          seen.sent += 1;
+          expect(parsed, composeUri(d)).toBe(true);
+        }
+        if (issues.some(([, key]) => CHECK_STEP_ISSUES.has(key))) {
+          seen.refused += 1;
+          expect(parsed, composeUri(d)).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+    expect(seen.sent).toBeGreaterThan(50);
+    expect(seen.refused).toBeGreaterThan(50);
+  });
+
+  it('read back after a cluster-level set (rendered, no credentials): the form sees no change', () => {
+    fc.assert(
+      fc.property(destination, (d) => {
+        fc.pre(destinationIssues(d).length === 0);
+        const stored = (id: number, dir: string) =>
+          displayUri(tenantDestination(composeUri(d), 1700000001, id, dir));
+        const tenants: TenantSnapshot[] = [1002, 1004].map((id) => ({
+          name: `t${id}`,
+          tenantId: id,
+          storage: { archive_base_uri: stored(id, 'clog'), data_base_uri: stored(id, 'data') },
+          parameters: {},
+        }));
+        const read = deriveBaseline(tenants, 1700000001);
+        const values = initialValues(read);
+        expect(shown(values.destination)).toEqual(shown(d));
+        expect(analyzeChanges(values, read).dirty.has('backup_base_uri')).toBe(false);
+      }),
+      RUNS,
+    );
   });
 });

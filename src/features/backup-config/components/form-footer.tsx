@@ -1,0 +1,32 @@
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { useFormState } from 'react-hook-form';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useChangeCount } from '../hooks/use-form-analysis';
+import { useFormControl } from '../hooks/use-form-control';
+import type { Baseline } from '../model/baseline';
+import { backupConfigMessages } from '../messages';
+
+/** Sticky bar: how many changes, whether they can be reviewed, and discard. */
+export function FormFooter({ baseline, onDiscard }: { baseline: Baseline; onDiscard: () => void }) {
+  const t = useMessages(backupConfigMessages);
+  const changeCount = useChangeCount(baseline);
+  const { errors, isDirty } = useFormState({ control: useFormControl() });
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 2 }} shadow="sm">
+      <Group justify="space-between">
+        <Text size="sm" c={hasErrors ? 'red' : 'dimmed'}>
+          {changeCount === 0 ? t.noChanges : hasErrors ? t.fixErrors : ''}
+        </Text>
+        <Group>
+          <Button variant="default" onClick={onDiscard} disabled={!isDirty}>
+            {t.discard}
+          </Button>
+          <Button type="submit" disabled={changeCount === 0 || hasErrors}>
+            {t.review(changeCount)}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
