@@ -70,7 +70,7 @@ export async function buildServer(
       headersTimeout: Math.min(config.proxyTimeoutMs, 60_000),
       connectionsCheckingInterval: Math.min(1_000, Math.max(50, config.proxyTimeoutMs / 4)),
     },
-    frameworkErrors,
+    frameworkErrors: frameworkErrors(config.frameAncestors),
     clientErrorHandler: clientErrorHandler(config.frameAncestors),
   });
   app.setErrorHandler(errorHandler);

@@ -123,6 +123,11 @@ function slug(name: string): string {
   );
 }
 
+function validOf<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
 const isKey = (name: string): name is Key => Object.hasOwn(keyTable, name);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -173,23 +178,24 @@ export function loadConfig(
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) issues.push(...parsed.error.issues);
   const data = parsed.success ? parsed.data : undefined;
+  // The checks across keys run on each key that is valid on its own, so that one bad key does not
+  // hide the other problems.
 
-  let entries = data?.clusters;
-  if (data?.clustersFile) {
-    const file = configFile
-      ? path.resolve(path.dirname(configFile), data.clustersFile)
-      : data.clustersFile;
-    const list = clustersFileSchema.safeParse(readJson(file, readFile, 'clusters file'));
-    clustersLabel = `clusters (in ${file})`;
-    if (list.success) entries = list.data.clusters;
-    else issues.push(...list.error.issues);
-    if (data.clusters)
+  let entries = validOf(keyTable.clusters.schema, raw.clusters);
+  const clustersFile = validOf(keyTable.clustersFile.schema, raw.clustersFile);
+  if (clustersFile) {
+    const file = configFile ? path.resolve(path.dirname(configFile), clustersFile) : clustersFile;
+    if (entries)
       issues.push({
         path: ['clustersFile'],
         message: 'set either clusters or clustersFile, not both',
       });
+    const list = clustersFileSchema.safeParse(readJson(file, readFile, 'clusters file'));
+    clustersLabel = `clusters (in ${file})`;
+    if (list.success) entries = list.data.clusters;
+    else issues.push(...list.error.issues);
   }
-  if (entries && data?.obshellUrl) {
+  if (entries && validOf(keyTable.obshellUrl.schema, raw.obshellUrl)) {
     issues.push({
       path: ['obshellUrl'],
       message: 'a clusters list is set too: use one or the other',
@@ -206,7 +212,7 @@ export function loadConfig(
       });
     } else seen.set(cluster.id, index);
   });
-  const frameAncestors = data?.frameAncestors ?? [];
+  const frameAncestors = validOf(keyTable.frameAncestors.schema, raw.frameAncestors) ?? [];
   if (frameAncestors.includes("'none'") && frameAncestors.length > 1) {
     issues.push({
       path: ['frameAncestors'],

@@ -24,9 +24,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   return reply.code(status).header('Cache-Control', 'no-store').send(envelopeFor(status, error));
 }
 
-/** Errors raised before routing (FST_ERR_BAD_URL…): the same answer as errorHandler's. */
-export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  return errorHandler(error, request, reply);
+/**
+ * Errors raised before routing (FST_ERR_BAD_URL…): the same answer as errorHandler's, with the
+ * security headers set here because no route's onSend hooks run for them.
+ */
+export function frameworkErrors(frameAncestors: readonly string[]) {
+  const headers = securityHeaders(frameAncestors);
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    void errorHandler(error, request, reply.headers(headers));
+  };
 }
 
 /** What node's HTTP parser refuses before Fastify sees a request: written on the socket. */

@@ -63,7 +63,7 @@ export async function registerObshellProxy(
     return { cluster, path: rest };
   };
 
-  await app.register(async (scope) => {
+  await app.register((scope, _options, registered) => {
     // Raw bytes of any type: the body is forwarded, never interpreted (it is signed).
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
@@ -71,8 +71,9 @@ export async function registerObshellProxy(
       { parseAs: 'buffer', bodyLimit: PROXY_BODY_LIMIT },
       (_request, body, done) => done(null, body),
     );
-    scope.addHook('onRequest', async (request) => {
+    scope.addHook('onRequest', (request, _reply, next) => {
       request.receivedAt = Date.now();
+      next();
     });
     const handler = (request: FastifyRequest, reply: FastifyReply) => {
       const target = targetOf(request.raw.url ?? '');
@@ -94,6 +95,7 @@ export async function registerObshellProxy(
       ? [`${basePath}api`, `${basePath}api/*`]
       : [`${basePath}clusters/:cluster/api`, `${basePath}clusters/:cluster/api/*`];
     for (const url of paths) scope.all(url, handler);
+    registered();
   });
 
   function forward(
@@ -154,7 +156,8 @@ export async function registerObshellProxy(
     });
   }
 
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, closed) => {
     for (const agent of agents.values()) agent.destroy();
+    closed();
   });
 }
