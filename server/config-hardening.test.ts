@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { configKeys, ConfigError, loadConfig } from './config.ts';
 
 const noFiles = (file: string): string => {
   throw Object.assign(new Error(`ENOENT ${file}`), { code: 'ENOENT' });
@@ -125,5 +126,15 @@ describe('every problem at once (issue 11)', () => {
     expect(message).toMatch(/ {2}prot: unknown key in \/c.json/);
     expect(message).toMatch(/ {2}port \(config file\): /);
     expect(message).toMatch(/ {2}LOG_LEVEL: /);
+  });
+});
+
+describe('README configuration table', () => {
+  it('lists every key of the key table, by variable and JSON key', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const { key, env } of configKeys) {
+      const row = env ? `| \`${env}\` | \`${key}\` |` : `| — | \`${key}\` |`;
+      expect(readme, key).toContain(row);
+    }
   });
 });

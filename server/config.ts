@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatConfigIssues, type ConfigIssue } from '../src/lib/config-issues.ts';
-import {
-  basePathSchema,
-  clusterEntrySchema,
-  clustersFileSchema,
-  flagSchema,
-  frameAncestorSchema,
-  logLevels,
-  obshellUrlSchema,
-  originSchema,
-  trustedProxySchema,
-} from './config-schemas.ts';
+import { configSchema, keys, keyTable, table, type Key } from './config-keys.ts';
+import type { clusterEntrySchema } from './config-schemas.ts';
+import { clustersFileSchema } from './config-schemas.ts';
 
 export { clusterEntrySchema } from './config-schemas.ts';
+export { configKeys } from './config-keys.ts';
 
 /**
  * The production server's configuration: a JSON config file (CONFIG_FILE) and/or environment
@@ -25,60 +18,6 @@ export { clusterEntrySchema } from './config-schemas.ts';
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-interface KeySpec {
-  /** Absent: the key exists only in the JSON config file (a structured value). */
-  env?: string;
-  /** Environment value is a list (comma- and/or space-separated). */
-  list?: boolean;
-  schema: z.ZodType;
-}
-
-const keyTable = {
-  port: { env: 'PORT', schema: z.coerce.number().int().min(0).max(65535).default(8080) },
-  host: { env: 'HOST', schema: z.string().min(1).default('0.0.0.0') },
-  basePath: { env: 'BASE_PATH', schema: basePathSchema.default('/') },
-  obshellUrl: { env: 'OBSHELL_URL', schema: obshellUrlSchema.optional() },
-  obshellName: { env: 'OBSHELL_NAME', schema: z.string().trim().min(1).optional() },
-  clusters: { schema: z.array(clusterEntrySchema).optional() },
-  clustersFile: { env: 'CLUSTERS_FILE', schema: z.string().min(1).optional() },
-  frameAncestors: {
-    env: 'FRAME_ANCESTORS',
-    list: true,
-    schema: z.array(frameAncestorSchema).default(["'self'"]),
-  },
-  embedOrigins: { env: 'EMBED_ORIGINS', list: true, schema: z.array(originSchema).optional() },
-  trustedProxies: {
-    env: 'TRUSTED_PROXIES',
-    list: true,
-    schema: z.array(trustedProxySchema).default([]),
-  },
-  logLevel: { env: 'LOG_LEVEL', schema: z.enum(logLevels).default('info') },
-  proxyTimeoutMs: {
-    env: 'PROXY_TIMEOUT_MS',
-    schema: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  },
-  shutdownTimeoutMs: {
-    env: 'SHUTDOWN_TIMEOUT_MS',
-    schema: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  },
-  serveSourceMaps: { env: 'SERVE_SOURCE_MAPS', schema: flagSchema.default(false) },
-  distDir: { env: 'DIST_DIR', schema: z.string().min(1).default('dist') },
-} satisfies Record<string, KeySpec>;
-
-type Key = keyof typeof keyTable;
-const keys = Object.keys(keyTable) as Key[];
-const table: Record<Key, KeySpec> = keyTable;
-
-/** Every key with its schema: the whole configuration, defaults applied. */
-const configSchema = z.object(
-  Object.fromEntries(keys.map((key) => [key, keyTable[key].schema])) as {
-    [K in Key]: (typeof keyTable)[K]['schema'];
-  },
-);
-
-/** The environment variable ↔ JSON key pairs, for the README and for messages. */
-export const configKeys = keys.map((key) => ({ key, env: table[key].env }));
 
 export type ClusterEntry = z.infer<typeof clusterEntrySchema>;
 export type ClusterTarget = Omit<ClusterEntry, 'id'> & { id: string };
