@@ -71,14 +71,14 @@ describe('configuration hardening (issue 12)', () => {
     ]);
   });
 
-  it('item 8: TRUSTED_PROXIES is parsed (addresses, CIDRs, named ranges) and checked', () => {
+  it('item 8: TRUSTED_PROXIES is parsed (addresses, CIDRs) and checked', () => {
     expect(loadConfig({}, noFiles).trustedProxies).toEqual([]);
     expect(
-      loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5 ::1 fd00::/8 loopback' }, noFiles)
+      loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5 ::1 fd00::/8' }, noFiles)
         .trustedProxies,
-    ).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8', 'loopback']);
-    expect(errorOf({ TRUSTED_PROXIES: '10.0.0.0/33 *' })).toMatch(
-      /TRUSTED_PROXIES\[0\]: must be an IP address[\s\S]*TRUSTED_PROXIES\[1\]: must be/,
+    ).toEqual(['10.0.0.0/8', '192.168.1.5', '::1', 'fd00::/8']);
+    expect(errorOf({ TRUSTED_PROXIES: '10.0.0.0/33 * loopback' })).toMatch(
+      /TRUSTED_PROXIES\[0\]: must be an IP address[\s\S]*TRUSTED_PROXIES\[1\]: must be[\s\S]*TRUSTED_PROXIES\[2\]: must be/,
     );
   });
 

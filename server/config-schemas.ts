@@ -1,5 +1,6 @@
-import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { trustedProxyList } from './history/trusted-user.ts';
 
 /**
  * The value schemas behind server/config.ts's key table. Every pattern here is linear (no nested
@@ -63,17 +64,18 @@ export const basePathSchema = z
   }, 'must be a URL path such as /ops/backup/ (letters, digits, . _ ~ - and /; no "." or ".." segment)')
   .transform((value) => (value.endsWith('/') ? value : `${value}/`));
 
-const proxyKeywords = ['loopback', 'linklocal', 'uniquelocal'];
-
-/** What Fastify's trustProxy (proxy-addr) accepts: an address, a CIDR or a named range. */
+/**
+ * TRUSTED_PROXIES: an address or a CIDR range. The rule is the change history's (which believes
+ * the portal's user header only from these addresses), so both read the list alike.
+ */
 export const trustedProxySchema = z.string().refine((value) => {
-  if (proxyKeywords.includes(value)) return true;
-  const [address = '', prefix, ...extra] = value.split('/');
-  const family = isIP(address);
-  if (!family || extra.length) return false;
-  if (prefix === undefined) return true;
-  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-}, 'must be an IP address, a CIDR such as 10.0.0.0/8, or loopback / linklocal / uniquelocal');
+  try {
+    trustedProxyList([value]);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IP address or a CIDR range such as 10.0.0.0/8');
 
 /** A yes/no from the environment ("true", "1"…) or a JSON boolean. */
 export const flagSchema = z.union([
