@@ -1,6 +1,7 @@
-import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { defineConfig, type Plugin, type PluginOption, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { z } from 'zod';
+import { formatConfigIssues } from './src/lib/config-issues.ts';
 import type { startSimulator as StartSimulator } from './sim/start.ts';
 
 /**
@@ -20,10 +21,25 @@ function readDevEnv() {
     SIM_PASSWORD: process.env.SIM_PASSWORD,
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Bad dev configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new Error(formatConfigIssues('Bad dev configuration', parsed.error.issues));
   }
   return parsed.data;
+}
+
+/**
+ * The dev server's `/api` proxy. Like the production proxy, it marks every answer `no-store`:
+ * obshell's answers carry `access_key=…` in clear and must not land in the browser's disk cache.
+ */
+export function devApiProxy(target: string): ProxyOptions {
+  return {
+    target,
+    changeOrigin: true,
+    configure: (proxy) => {
+      proxy.on('proxyRes', (response) => {
+        response.headers['cache-control'] = 'no-store';
+      });
+    },
+  };
 }
 
 function announce(lines: string[]): Plugin {
@@ -70,11 +86,13 @@ export default defineConfig(async ({ command }) => {
   }
   return {
     plugins,
-    server: target ? { proxy: { '/api': { target, changeOrigin: true } } } : {},
+    server: target ? { proxy: { '/api': devApiProxy(target) } } : {},
     // Relative asset URLs: the production server serves one build under any BASE_PATH (it injects
     // <base href>), see server/index-html.ts.
     base: './',
-    build: { sourcemap: true },
+    // Maps are written but not referenced from the bundles: the server serves them only with
+    // SERVE_SOURCE_MAPS, so the full sources are not public by default.
+    build: { sourcemap: 'hidden' as const },
     // Pre-bundle every dependency up front. Otherwise Vite discovers some only when a lazy route
     // first loads them, re-optimizes and reloads the page: a lost click in e2e tests, a flash in dev.
     optimizeDeps: {

@@ -58,7 +58,10 @@ describe('static app under a base path', () => {
       );
       expect(config).toEqual({
         basePath: '/ops/backup/',
-        clusters: [{ id: 'default', name: 'prod <1>', apiBase: '/ops/backup' }],
+        // The proxy's timeout, so the browser waits a little longer than it (issue 12 item 4).
+        clusters: [
+          { id: 'default', name: 'prod <1>', apiBase: '/ops/backup', proxyTimeoutMs: 30_000 },
+        ],
         embedOrigins: ['https://portal.example.com'],
       });
       const csp = response.headers.get('content-security-policy') ?? '';

@@ -6,7 +6,8 @@ import type { RuntimeConfig } from '../src/lib/runtime-config.ts';
 import type { ClusterTarget, ServerConfig } from './config.ts';
 import { errorEnvelope } from './envelope.ts';
 import { renderIndexHtml } from './index-html.ts';
-import { registerClusterProxy } from './proxy.ts';
+import { clientErrorHandler, errorHandler, frameworkErrors } from './framework-errors.ts';
+import { PROXY_BODY_LIMIT, registerObshellProxy } from './proxy.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface BuildOptions {
@@ -32,6 +33,7 @@ export function runtimeConfigFor(config: ServerConfig, clusters: ClusterTarget[]
       name: cluster.name,
       ...(cluster.notes ? { notes: cluster.notes } : {}),
       apiBase: clusterPrefix(config.basePath, clusters, cluster).replace(/\/$/, ''),
+      proxyTimeoutMs: config.proxyTimeoutMs,
     })),
     embedOrigins: config.embedOrigins,
   };
@@ -55,10 +57,23 @@ export async function buildServer(
       level: config.logLevel,
       serializers: { req: requestSerializer },
     },
-    // Behind a portal's reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the portal's proxies (TRUSTED_PROXIES): anyone else
+    // reaching the server directly could otherwise choose the address that gets logged.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     return503OnClosing: true,
+    bodyLimit: PROXY_BODY_LIMIT,
+    // A client must send its whole request (headers and body) within the proxy's timeout, and
+    // node checks that often enough for a slow uploader to be cut close to it.
+    requestTimeout: config.proxyTimeoutMs,
+    http: {
+      requestTimeout: config.proxyTimeoutMs,
+      headersTimeout: Math.min(config.proxyTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, config.proxyTimeoutMs / 4)),
+    },
+    frameworkErrors: frameworkErrors(config.frameAncestors),
+    clientErrorHandler: clientErrorHandler(config.frameAncestors),
   });
+  app.setErrorHandler(errorHandler);
   registerSecurityHeaders(app, config.frameAncestors);
   // While shutting down, answers close their connection so close() is not held up by keep-alive
   // sockets (in-flight requests still finish; see shutdown.ts).
@@ -67,12 +82,15 @@ export async function buildServer(
     closing = true;
     done();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  const base = config.basePath;
+  const apiLike = new RegExp(`^${escapeRegExp(base)}(?:api|clusters)(?:/|$)`);
+  app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('Connection', 'close');
+    // obshell's answers carry access_key=… in clear: no browser cache may keep any of them.
+    if (apiLike.test(request.url)) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
-  const base = config.basePath;
   const template = await readFile(path.join(config.distDir, 'index.html'), 'utf8').catch(() => {
     throw new Error(
       `No built app in ${config.distDir} (index.html missing): run "npm run build" first.`,
@@ -82,20 +100,22 @@ export async function buildServer(
 
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
 
-  for (const cluster of clusters) {
-    await registerClusterProxy(app, {
-      prefix: clusterPrefix(base, clusters, cluster),
-      cluster,
-      timeoutMs: config.proxyTimeoutMs,
-    });
-  }
+  await registerObshellProxy(app, {
+    basePath: base,
+    clusters,
+    timeoutMs: config.proxyTimeoutMs,
+  });
 
   await app.register(fastifyStatic, {
     root: config.distDir,
     prefix: base,
     index: false,
     // index.html is always rendered (base href + runtime config), never sent raw.
-    allowedPath: (pathname) => pathname !== '/index.html' && pathname !== '/',
+    // Source maps are built (hidden) for our own debugging; served only when asked for.
+    allowedPath: (pathname) =>
+      pathname !== '/index.html' &&
+      pathname !== '/' &&
+      (config.serveSourceMaps || !pathname.endsWith('.map')),
     setHeaders: (response, filePath) => {
       // Hashed file names never change content: cache them for good.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {
@@ -104,7 +124,6 @@ export async function buildServer(
     },
   });
 
-  const apiLike = new RegExp(`^${escapeRegExp(base)}(?:api|clusters)(?:/|$)`);
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     if (apiLike.test(pathname)) {

@@ -128,7 +128,7 @@ describe('loadConfig', () => {
     [
       'a cluster without url',
       { '/c.json': '[{"name":"a"}]' },
-      /Bad clusters file \/c.json:\n {2}clusters.0.url: /,
+      /Bad configuration:\n {2}clusters \(in \/c.json\)\[0\]\.url: /,
     ],
     [
       'an unknown key (a typo)',
@@ -138,7 +138,7 @@ describe('loadConfig', () => {
     [
       'two clusters with the same id',
       { '/c.json': '[{"name":"A","url":"http://h:1"},{"name":"a","url":"http://h:2"}]' },
-      /id "a" is used twice/,
+      /clusters \(in \/c.json\)\[1\]: id "a" is also used by clusters\[0\]/,
     ],
   ])('rejects a clusters file with %s', (_what, contents, pattern) => {
     expect(errorOf(() => loadConfig({ CLUSTERS_FILE: '/c.json' }, files(contents)))).toMatch(
@@ -160,7 +160,7 @@ describe('loadConfig', () => {
   it('rejects unknown keys in the config file', () => {
     expect(
       errorOf(() => loadConfig({ CONFIG_FILE: '/x.json' }, files({ '/x.json': '{"prot": 80}' }))),
-    ).toMatch(/Bad config file \/x.json:[\s\S]*Unrecognized key: "prot"/);
+    ).toMatch(/Bad configuration:\n {2}prot: unknown key in \/x.json/);
   });
 });
 
@@ -172,7 +172,7 @@ describe('npm start with a bad configuration', () => {
       timeout: 15_000,
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/Configuration error: Bad environment:/);
+    expect(result.stderr).toMatch(/Configuration error: Bad configuration:/);
     expect(result.stderr).toMatch(/PORT: /);
     expect(result.stderr).toMatch(/BASE_PATH: must be a URL path/);
   });

@@ -1,118 +1,39 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { formatConfigIssues, type ConfigIssue } from '../src/lib/config-issues.ts';
+import { configSchema, keys, keyTable, table, type Key } from './config-keys.ts';
+import type { clusterEntrySchema } from './config-schemas.ts';
+import { clustersFileSchema } from './config-schemas.ts';
+
+export { clusterEntrySchema } from './config-schemas.ts';
+export { configKeys } from './config-keys.ts';
 
 /**
  * The production server's configuration: a JSON config file (CONFIG_FILE) and/or environment
- * variables (which win), plus an optional clusters file (CLUSTERS_FILE). Everything is checked
- * with zod before the server starts; a mistake is reported in one readable message.
+ * variables (which win), plus an optional clusters file. One table names every key once: its
+ * environment variable, its JSON key and its schema. Every problem is listed at once.
  */
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type ClusterEntry = z.infer<typeof clusterEntrySchema>;
+export type ClusterTarget = Omit<ClusterEntry, 'id'> & { id: string };
+type Parsed = z.infer<typeof configSchema>;
 
-/** An obshell agent's address: http(s), host and port only (obshell's API lives at its root). */
-const obshellUrlSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-  .refine((value) => {
-    const url = new URL(value);
-    return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash;
-  }, 'must be only scheme://host:port (obshell serves its API at the root)')
-  .transform((value) => new URL(value).origin);
-
-/** An origin as browsers compare them: scheme://host[:port], nothing else. */
-const originSchema = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  }, 'must be an origin like https://portal.example.com (scheme, host, optional port; no path)')
-  .transform((value) => value.replace(/\/$/, ''));
-
-const frameAncestorSchema = z.union([z.enum(["'self'", "'none'"]), originSchema], {
-  error: "must be 'self', 'none' or an origin like https://portal.example.com",
-});
-
-export const clusterEntrySchema = z.strictObject({
-  /** Optional; derived from the name when absent. Appears in URLs: lower-case letters, digits, - and _. */
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'use lower-case letters, digits, "-" and "_"')
-    .optional(),
-  name: z.string().trim().min(1, 'is required').max(100),
-  url: obshellUrlSchema,
-  notes: z.string().max(500).optional(),
-});
-
-/** A bare list, or `{ "clusters": [...] }`; one shape inside so errors point at the field. */
-const clustersFileSchema = z.preprocess(
-  (value) => (Array.isArray(value) ? { clusters: value } : value),
-  z.strictObject({ clusters: z.array(clusterEntrySchema) }),
-);
-
-const basePathSchema = z
-  .string()
-  .regex(
-    /^\/(?:[A-Za-z0-9._~-]+\/?)*$/,
-    'must be a URL path such as /ops/backup/ (letters, digits, . _ ~ - and /)',
-  )
-  .transform((value) => (value.endsWith('/') ? value : `${value}/`));
-
-/** Keys of the JSON config file (camelCase); each has an environment variable twin. */
-export const fileConfigSchema = z.strictObject({
-  port: z.coerce.number().int().min(0).max(65535).optional(),
-  host: z.string().min(1).optional(),
-  basePath: basePathSchema.optional(),
-  obshellUrl: obshellUrlSchema.optional(),
-  obshellName: z.string().trim().min(1).optional(),
-  clusters: z.array(clusterEntrySchema).optional(),
-  clustersFile: z.string().min(1).optional(),
-  frameAncestors: z.array(frameAncestorSchema).optional(),
-  embedOrigins: z.array(originSchema).optional(),
-  logLevel: z.enum(logLevels).optional(),
-  proxyTimeoutMs: z.coerce.number().int().min(100).max(600_000).optional(),
-  shutdownTimeoutMs: z.coerce.number().int().min(0).max(600_000).optional(),
-  distDir: z.string().min(1).optional(),
-});
-
-export interface ClusterTarget {
-  id: string;
-  name: string;
-  url: string;
-  notes?: string | undefined;
-}
-
-export interface ServerConfig {
-  port: number;
-  host: string;
-  basePath: string;
+export type ServerConfig = Omit<
+  Parsed,
+  'obshellUrl' | 'obshellName' | 'clusters' | 'clustersFile' | 'embedOrigins'
+> & {
   /** Empty → the caller starts the embedded simulator (no target configured at all). */
   clusters: ClusterTarget[];
-  frameAncestors: string[];
   embedOrigins: string[];
-  logLevel: (typeof logLevels)[number];
-  proxyTimeoutMs: number;
-  shutdownTimeoutMs: number;
-  distDir: string;
-}
+};
 
 export type Env = Record<string, string | undefined>;
 export type ReadFile = (file: string) => string;
-
-function describe(error: z.ZodError): string {
-  return error.issues
-    .map(
-      (issue) => `  ${issue.path.length ? issue.path.join('.') : '(top level)'}: ${issue.message}`,
-    )
-    .join('\n');
-}
 
 function readJson(file: string, readFile: ReadFile, what: string): unknown {
   let text: string;
@@ -131,12 +52,6 @@ function readJson(file: string, readFile: ReadFile, what: string): unknown {
   }
 }
 
-/** A list from the environment: comma- and/or space-separated. */
-function list(value: string | undefined): string[] | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  return value.split(/[\s,]+/).filter(Boolean);
-}
-
 function slug(name: string): string {
   return (
     name
@@ -147,122 +62,122 @@ function slug(name: string): string {
   );
 }
 
-function withIds(entries: z.infer<typeof clusterEntrySchema>[]): ClusterTarget[] {
-  const seen = new Set<string>();
-  return entries.map((entry, index) => {
-    const id = entry.id ?? slug(entry.name);
-    if (seen.has(id)) {
-      throw new ConfigError(
-        `Bad clusters: clusters.${index}: id "${id}" is used twice (give each cluster a distinct name or an explicit "id").`,
-      );
-    }
-    seen.add(id);
-    return { id, name: entry.name, url: entry.url, notes: entry.notes };
-  });
+function validOf<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
 }
 
+const isKey = (name: string): name is Key => Object.hasOwn(keyTable, name);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Builds the configuration from the environment and the files it names.
- * Throws ConfigError (with every problem listed) when anything is wrong.
+ * Builds the configuration from the environment and the files it names. Throws one ConfigError
+ * listing every problem (each under the name the operator used: `PORT`, or `port` in the file).
  */
 export function loadConfig(
   env: Env,
   readFile: ReadFile = (f) => readFileSync(f, 'utf8'),
 ): ServerConfig {
   const configFile = env.CONFIG_FILE?.trim() || undefined;
-  const fromFileRaw = configFile ? readJson(configFile, readFile, 'config file') : {};
-  const fromFile = fileConfigSchema.safeParse(fromFileRaw);
-  if (!fromFile.success) {
-    throw new ConfigError(`Bad config file ${configFile}:\n${describe(fromFile.error)}`);
-  }
-  const fromEnv = fileConfigSchema.safeParse({
-    port: env.PORT?.trim() || undefined,
-    host: env.HOST?.trim() || undefined,
-    basePath: env.BASE_PATH?.trim() || undefined,
-    obshellUrl: env.OBSHELL_URL?.trim() || undefined,
-    obshellName: env.OBSHELL_NAME?.trim() || undefined,
-    clustersFile: env.CLUSTERS_FILE?.trim() || undefined,
-    frameAncestors: list(env.FRAME_ANCESTORS),
-    embedOrigins: list(env.EMBED_ORIGINS),
-    logLevel: env.LOG_LEVEL?.trim() || undefined,
-    proxyTimeoutMs: env.PROXY_TIMEOUT_MS?.trim() || undefined,
-    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS?.trim() || undefined,
-    distDir: env.DIST_DIR?.trim() || undefined,
-  });
-  if (!fromEnv.success) {
-    const envNames: Record<string, string> = {
-      port: 'PORT',
-      host: 'HOST',
-      basePath: 'BASE_PATH',
-      obshellUrl: 'OBSHELL_URL',
-      obshellName: 'OBSHELL_NAME',
-      clustersFile: 'CLUSTERS_FILE',
-      frameAncestors: 'FRAME_ANCESTORS',
-      embedOrigins: 'EMBED_ORIGINS',
-      logLevel: 'LOG_LEVEL',
-      proxyTimeoutMs: 'PROXY_TIMEOUT_MS',
-      shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
-      distDir: 'DIST_DIR',
-    };
-    const lines = fromEnv.error.issues.map((issue) => {
-      const [key, ...rest] = issue.path.map(String);
-      const name = (key && envNames[key]) ?? key ?? '(env)';
-      return `  ${name}${rest.length ? `[${rest.join('.')}]` : ''}: ${issue.message}`;
+  const fromFile = configFile ? readJson(configFile, readFile, 'config file') : {};
+  const issues: ConfigIssue[] = [];
+  const fileValues = isRecord(fromFile) ? fromFile : {};
+  if (!isRecord(fromFile)) {
+    issues.push({
+      path: [],
+      message: `the config file ${configFile ?? ''} must hold a JSON object`,
     });
-    throw new ConfigError(`Bad environment:\n${lines.join('\n')}`);
   }
-  const merged = { ...fromFile.data, ...stripUndefined(fromEnv.data) };
+  for (const name of Object.keys(fileValues)) {
+    if (!isKey(name)) issues.push({ path: [name], message: `unknown key in ${configFile}` });
+  }
 
-  let clusterEntries = merged.clusters;
-  if (merged.clustersFile) {
-    const file = configFile
-      ? path.resolve(path.dirname(configFile), merged.clustersFile)
-      : merged.clustersFile;
-    const parsed = clustersFileSchema.safeParse(readJson(file, readFile, 'clusters file'));
-    if (!parsed.success) {
-      throw new ConfigError(`Bad clusters file ${file}:\n${describe(parsed.error)}`);
+  // Environment wins over the file, key by key; remember where each value came from.
+  const fromEnv = new Set<Key>();
+  const raw: Record<string, unknown> = {};
+  for (const key of keys) {
+    const spec = table[key];
+    const text = spec.env ? env[spec.env]?.trim() : undefined;
+    if (text) {
+      raw[key] = spec.list ? text.split(/[\s,]+/).filter(Boolean) : text;
+      fromEnv.add(key);
+    } else if (key in fileValues) {
+      raw[key] = fileValues[key];
     }
-    clusterEntries = parsed.data.clusters;
-    if (clusterEntries.length === 0) {
-      throw new ConfigError(`Bad clusters file ${file}: it lists no cluster.`);
-    }
   }
-  if (clusterEntries && merged.obshellUrl) {
-    throw new ConfigError(
-      'Both OBSHELL_URL (obshellUrl) and a clusters list are set: use one or the other.',
-    );
-  }
-  const clusters = clusterEntries
-    ? withIds(clusterEntries)
-    : merged.obshellUrl
-      ? [
-          {
-            id: 'default',
-            name: merged.obshellName ?? new URL(merged.obshellUrl).host,
-            url: merged.obshellUrl,
-          },
-        ]
-      : [];
-
-  const frameAncestors = merged.frameAncestors ?? ["'self'"];
-  if (frameAncestors.includes("'none'") && frameAncestors.length > 1) {
-    throw new ConfigError("Bad FRAME_ANCESTORS: 'none' cannot be combined with other sources.");
-  }
-  return {
-    port: merged.port ?? 8080,
-    host: merged.host ?? '0.0.0.0',
-    basePath: merged.basePath ?? '/',
-    clusters,
-    frameAncestors,
-    // By default the origins allowed to frame the app are the ones it talks to.
-    embedOrigins: merged.embedOrigins ?? frameAncestors.filter((value) => !value.startsWith("'")),
-    logLevel: merged.logLevel ?? 'info',
-    proxyTimeoutMs: merged.proxyTimeoutMs ?? 30_000,
-    shutdownTimeoutMs: merged.shutdownTimeoutMs ?? 10_000,
-    distDir: path.resolve(merged.distDir ?? 'dist'),
+  // clusters is a file-only key; from a clusters file the label says which file.
+  let clustersLabel = 'clusters (config file)';
+  const nameOf = (key: string) => {
+    if (key === 'clusters') return clustersLabel;
+    if (!isKey(key)) return key;
+    return fromEnv.has(key) ? (table[key].env ?? key) : `${key} (config file)`;
   };
-}
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) issues.push(...parsed.error.issues);
+  const data = parsed.success ? parsed.data : undefined;
+  // The checks across keys run on each key that is valid on its own, so that one bad key does not
+  // hide the other problems.
+
+  let entries = validOf(keyTable.clusters.schema, raw.clusters);
+  const clustersFile = validOf(keyTable.clustersFile.schema, raw.clustersFile);
+  if (clustersFile) {
+    const file = configFile ? path.resolve(path.dirname(configFile), clustersFile) : clustersFile;
+    if (entries)
+      issues.push({
+        path: ['clustersFile'],
+        message: 'set either clusters or clustersFile, not both',
+      });
+    const list = clustersFileSchema.safeParse(readJson(file, readFile, 'clusters file'));
+    clustersLabel = `clusters (in ${file})`;
+    if (list.success) entries = list.data.clusters;
+    else issues.push(...list.error.issues);
+  }
+  if (entries && validOf(keyTable.obshellUrl.schema, raw.obshellUrl)) {
+    issues.push({
+      path: ['obshellUrl'],
+      message: 'a clusters list is set too: use one or the other',
+    });
+  }
+  const clusters = (entries ?? []).map((entry) => ({ ...entry, id: entry.id ?? slug(entry.name) }));
+  const seen = new Map<string, number>();
+  clusters.forEach((cluster, index) => {
+    const first = seen.get(cluster.id);
+    if (first !== undefined) {
+      issues.push({
+        path: ['clusters', index],
+        message: `id "${cluster.id}" is also used by clusters[${first}] (give each cluster a distinct name or an explicit "id")`,
+      });
+    } else seen.set(cluster.id, index);
+  });
+  const frameAncestors = validOf(keyTable.frameAncestors.schema, raw.frameAncestors) ?? [];
+  if (frameAncestors.includes("'none'") && frameAncestors.length > 1) {
+    issues.push({
+      path: ['frameAncestors'],
+      message: "'none' cannot be combined with other sources",
+    });
+  }
+
+  if (issues.length || !data) {
+    throw new ConfigError(formatConfigIssues('Bad configuration', issues, nameOf));
+  }
+  const { obshellUrl, obshellName, embedOrigins } = data;
+  return {
+    port: data.port,
+    host: data.host,
+    basePath: data.basePath,
+    frameAncestors,
+    trustedProxies: data.trustedProxies,
+    logLevel: data.logLevel,
+    proxyTimeoutMs: data.proxyTimeoutMs,
+    shutdownTimeoutMs: data.shutdownTimeoutMs,
+    serveSourceMaps: data.serveSourceMaps,
+    distDir: path.resolve(data.distDir),
+    clusters: obshellUrl
+      ? [{ id: 'default', name: obshellName ?? new URL(obshellUrl).host, url: obshellUrl }]
+      : clusters,
+    // By default the origins allowed to frame the app are the ones it talks to.
+    embedOrigins: embedOrigins ?? frameAncestors.filter((value) => !value.startsWith("'")),
+  };
 }

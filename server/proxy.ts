@@ -1,102 +1,163 @@
-import httpProxy from '@fastify/http-proxy';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ClusterTarget } from './config.ts';
 import { errorEnvelope } from './envelope.ts';
+import { sendProxyError, sendProxyTimeout } from './proxy-errors.ts';
+import { forwardedRequestHeaders, passedResponseHeaders } from './proxy-headers.ts';
 
-/** Network-level failures that mean "obshell is not there" rather than "obshell is slow". */
-const unreachableCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const timeoutCodes = new Set([
-  'FST_REPLY_FROM_GATEWAY_TIMEOUT',
-  'FST_REPLY_FROM_TIMEOUT',
-  'FST_REPLY_FROM_HTTP_REQUEST_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ETIMEDOUT',
-]);
+/** obshell's own bodies are small JSON; this is Fastify's default, stated. */
+export const PROXY_BODY_LIMIT = 1024 * 1024;
+/** Upstream connections per cluster: obshell is one process; more only queue there. */
+const SOCKETS_PER_CLUSTER = 32;
 
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
-    if ('code' in current && typeof current.code === 'string') codes.push(current.code);
-    current = 'cause' in current ? current.cause : undefined;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request's headers arrived: the proxy's deadline counts from here. */
+    receivedAt: number;
   }
-  return codes;
 }
 
-/** obshell did not answer: tell the browser in obshell's envelope, with a reason a DBA can act on. */
-/** The few reply methods used here, so both HTTP/1 and the proxy's generic reply type fit. */
-interface ErrorReply {
-  code(status: number): { send(payload: unknown): unknown };
-  log: { warn(details: object, message: string): void };
-}
-
-export function sendProxyError(reply: ErrorReply, error: unknown, cluster: ClusterTarget) {
-  const codes = codesOf(error);
-  const where = `obshell of cluster "${cluster.name}" (${cluster.url})`;
-  if (codes.some((code) => timeoutCodes.has(code))) {
-    reply.log.warn({ cluster: cluster.id, codes }, 'obshell timed out');
-    return reply
-      .code(504)
-      .send(
-        errorEnvelope(
-          504,
-          'Proxy.Timeout',
-          `The ${where} did not answer in time. The request may still have been carried out; check the tasks before repeating it.`,
-        ),
-      );
-  }
-  const unreachable = codes.some((code) => unreachableCodes.has(code));
-  reply.log.warn({ cluster: cluster.id, codes }, 'obshell unreachable');
-  return reply
-    .code(502)
-    .send(
-      errorEnvelope(
-        502,
-        'Proxy.Unreachable',
-        unreachable
-          ? `Cannot reach the ${where}: the agent is not running or the network is down.`
-          : `The ${where} failed to answer (${codes[0] ?? 'no response'}).`,
-      ),
-    );
+interface Target {
+  cluster: ClusterTarget;
+  /** obshell's path and query, exactly as the browser sent (and signed) them. */
+  path: string;
 }
 
 /**
- * `<prefix>/api/...` → `<cluster.url>/api/...`, path and query byte-for-byte: the browser signed
- * obshell's own uri, and obshell rejects the call if what it receives differs (UriMismatch).
- * Answers pass through unchanged (status, headers, envelope).
+ * One route for every cluster: `<base>api/...` (single cluster) or `<base>clusters/<id>/api/...`,
+ * the cluster picked from a Map (thousands of clusters cost one route, one hook). The body is read
+ * in full first (≤ 1 MiB, within the server's requestTimeout), so a slow uploader never holds an
+ * obshell connection; the whole request — body, waiting for a pooled connection, waiting for
+ * obshell — ends by `timeoutMs` after it arrived, with a 504 envelope if obshell has not answered.
  */
-export async function registerClusterProxy(
+export async function registerObshellProxy(
   app: FastifyInstance,
-  options: { prefix: string; cluster: ClusterTarget; timeoutMs: number },
+  options: { basePath: string; clusters: ClusterTarget[]; timeoutMs: number },
 ) {
-  const { cluster } = options;
-  await app.register(httpProxy, {
-    upstream: cluster.url,
-    prefix: `${options.prefix}api`,
-    rewritePrefix: '/api',
-    // Logged per request by Fastify already; reply-from's own lines add nothing (and never bodies).
-    disableRequestLogging: true,
-    undici: {
-      connectTimeout: Math.min(options.timeoutMs, 10_000),
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
+  const { basePath, clusters, timeoutMs } = options;
+  const byId = new Map(clusters.map((cluster) => [cluster.id, cluster]));
+  const single = clusters.length === 1 ? clusters[0] : undefined;
+  const agents = new Map<string, HttpAgent>();
+  const agentFor = (cluster: ClusterTarget) => {
+    let agent = agents.get(cluster.id);
+    if (!agent) {
+      const Agent = cluster.url.startsWith('https:') ? HttpsAgent : HttpAgent;
+      agent = new Agent({ keepAlive: true, maxSockets: SOCKETS_PER_CLUSTER });
+      agents.set(cluster.id, agent);
+    }
+    return agent;
+  };
+
+  /** Exact prefix match on the raw URL: obshell checks the signed uri byte for byte. */
+  const targetOf = (rawUrl: string): Target | undefined => {
+    if (!rawUrl.startsWith(basePath)) return undefined;
+    let rest = rawUrl.slice(basePath.length - 1);
+    let cluster = single;
+    if (!single) {
+      const match = /^\/clusters\/([a-z0-9_-]+)(\/.*)?$/.exec(rest);
+      cluster = match?.[1] ? byId.get(match[1]) : undefined;
+      rest = match?.[2] ?? '';
+    }
+    if (!cluster || !/^\/api(?:[/?]|$)/.test(rest)) return undefined;
+    return { cluster, path: rest };
+  };
+
+  await app.register((scope, _options, registered) => {
+    // Raw bytes of any type: the body is forwarded, never interpreted (it is signed).
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: PROXY_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    scope.addHook('onRequest', (request, _reply, next) => {
+      request.receivedAt = Date.now();
+      next();
+    });
+    const handler = (request: FastifyRequest, reply: FastifyReply) => {
+      const target = targetOf(request.raw.url ?? '');
+      if (!target) {
+        return reply
+          .code(404)
+          .send(
+            errorEnvelope(404, 'Proxy.NoSuchCluster', 'No obshell is configured for this path'),
+          );
+      }
+      return forward(reply, target, {
+        method: request.method,
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        deadline: request.receivedAt + timeoutMs,
+      });
+    };
+    const paths = single
+      ? [`${basePath}api`, `${basePath}api/*`]
+      : [`${basePath}clusters/:cluster/api`, `${basePath}clusters/:cluster/api/*`];
+    for (const url of paths) scope.all(url, handler);
+    registered();
+  });
+
+  function forward(
+    reply: FastifyReply,
+    { cluster, path }: Target,
+    request: {
+      method: string;
+      headers: IncomingHttpHeaders;
+      body: Buffer | undefined;
+      deadline: number;
     },
-    replyOptions: {
-      onError: (reply, { error }) => {
-        void sendProxyError(reply, error, cluster);
-      },
-    },
+  ) {
+    const upstream = new URL(cluster.url);
+    const remaining = request.deadline - Date.now();
+    if (remaining <= 0) return sendProxyTimeout(reply, cluster);
+    // Resolves with the reply: Fastify then knows the answer is on its way (a piped stream).
+    return new Promise<FastifyReply>((resolve) => {
+      let settled = false;
+      const finish = (send: () => unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        send();
+        resolve(reply);
+      };
+      const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+      const outgoing = send({
+        protocol: upstream.protocol,
+        hostname: upstream.hostname.replace(/^\[|\]$/g, ''),
+        port: upstream.port || undefined,
+        method: request.method,
+        path,
+        agent: agentFor(cluster),
+        headers: forwardedRequestHeaders(request.headers, upstream.host, request.body?.length),
+      });
+      // The deadline also covers the wait for a pooled connection: destroy() leaves the queue.
+      const timer = setTimeout(() => {
+        outgoing.destroy();
+        finish(() => sendProxyTimeout(reply, cluster));
+      }, remaining);
+      outgoing.on('response', (answer) => {
+        // Headers are in: from here a stalled body ends the stream rather than the answer.
+        answer.setTimeout(Math.max(remaining, 1000), () => answer.destroy());
+        finish(() =>
+          reply
+            .code(answer.statusCode ?? 502)
+            .headers(passedResponseHeaders(answer.headers))
+            .send(answer),
+        );
+      });
+      outgoing.on('error', (error) => {
+        finish(() => sendProxyError(reply, error, cluster));
+      });
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) outgoing.destroy();
+      });
+      outgoing.end(request.body);
+    });
+  }
+
+  app.addHook('onClose', (_instance, closed) => {
+    for (const agent of agents.values()) agent.destroy();
+    closed();
   });
 }

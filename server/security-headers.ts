@@ -20,12 +20,19 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
   ].join('; ');
 }
 
+/** Sent with every answer, including the ones written straight on the socket. */
+export function securityHeaders(frameAncestors: readonly string[]): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(frameAncestors),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: readonly string[]) {
-  const csp = contentSecurityPolicy(frameAncestors);
+  const headers = securityHeaders(frameAncestors);
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', csp);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    reply.headers(headers);
     return payload;
   });
 }

@@ -1,9 +1,11 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, type ServerConfig } from '../config.ts';
+import { Writable } from 'node:stream';
+import { buildServer } from '../app.ts';
+import { loadConfig, type ClusterTarget, type ServerConfig } from '../config.ts';
 
 /** A minimal built app: what `vite build` emits, reduced to what the server cares about. */
 export function fakeDist(): string {
@@ -16,6 +18,10 @@ export function fakeDist(): string {
       '<body><div id="root"></div></body></html>',
   );
   writeFileSync(path.join(dir, 'assets', 'app-abc.js'), 'console.log("app");');
+  writeFileSync(
+    path.join(dir, 'assets', 'app-abc.js.map'),
+    '{"version":3,"sources":["secret.ts"]}',
+  );
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -75,4 +81,56 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * Writes `text` on a raw socket and collects everything until the server closes it (or `waitMs`
+ * passes: then `closed` is false). For what fetch hides: HTTP/1.0, oversized headers, hop-by-hop.
+ */
+export function rawExchange(url: string, text: string, waitMs = 5_000) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ received: string; closed: boolean }>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ received: Buffer.concat(chunks).toString('utf8'), closed: false });
+    }, waitMs);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ received: Buffer.concat(chunks).toString('utf8'), closed: true });
+    });
+  });
+}
+
+/** The production server on a loopback port; `logs` collects what it logs (as JSON lines). */
+export async function startServer(
+  env: Record<string, string>,
+  clusters: ClusterTarget[],
+  options: { logs?: string[]; dist?: string } = {},
+) {
+  const { logs } = options;
+  const app = await buildServer(testConfig(env, options.dist ?? fakeDist()), {
+    clusters,
+    ...(logs
+      ? {
+          logger: {
+            level: 'info',
+            stream: new Writable({
+              write(chunk: Buffer, _encoding, done) {
+                logs.push(chunk.toString('utf8'));
+                done();
+              },
+            }),
+          },
+        }
+      : {}),
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, app, close: () => app.close() };
 }

@@ -7,6 +7,7 @@ import { createObshellConnection } from '../lib/obshell/connection';
 import type { ObshellConnection } from '../lib/obshell/obshell-context';
 import { configureHostEvents } from '../lib/host-events';
 import {
+  clientTimeoutFor,
   readRuntimeConfig,
   routerBasename,
   type RuntimeCluster,
@@ -26,6 +27,7 @@ function createConnection(cluster: RuntimeCluster): ObshellConnection {
     clusterKey: cluster.id,
     label: cluster.name,
     apiBase: cluster.apiBase,
+    timeoutMs: clientTimeoutFor(cluster),
   });
 }
 

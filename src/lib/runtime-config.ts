@@ -1,3 +1,4 @@
+import { formatConfigIssues } from './config-issues';
 import { z } from './zod-mini';
 
 /**
@@ -16,6 +17,8 @@ export const runtimeClusterSchema = z.object({
   notes: z.optional(z.string()),
   /** Put before obshell's own path (`/api/v1/...`); the server's proxy strips it again. */
   apiBase: z.string(),
+  /** How long the server's proxy waits for this cluster's obshell before answering 504. */
+  proxyTimeoutMs: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export const runtimeConfigSchema = z.object({
@@ -52,12 +55,21 @@ export function readRuntimeConfig(doc: Document = document): RuntimeConfig {
   }
   const parsed = runtimeConfigSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new Error(
-      `The server sent an invalid app configuration: ${issue?.path.join('.') || 'config'}: ${issue?.message ?? 'invalid'}`,
+      formatConfigIssues('The server sent an invalid app configuration', parsed.error.issues),
     );
   }
   return parsed.data;
+}
+
+/**
+ * The browser's own timeout for a cluster: a little longer than the proxy's, so the proxy's 504
+ * (which says the request may still have been carried out) arrives before the browser gives up.
+ * Undefined (dev, no proxy timeout known): the client's default.
+ */
+export function clientTimeoutFor(cluster: RuntimeCluster): number | undefined {
+  if (cluster.proxyTimeoutMs === undefined) return undefined;
+  return cluster.proxyTimeoutMs + Math.max(2_000, Math.round(cluster.proxyTimeoutMs / 10));
 }
 
 /** react-router's basename: the base path without its trailing slash ("" at the root). */

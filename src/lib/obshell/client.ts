@@ -123,6 +123,8 @@ export function createObshellClient(options: ObshellClientOptions) {
       response = await fetchImpl(`${options.apiBase}${uri}`, {
         ...init,
         method,
+        // obshell's answers can carry access_key=… in clear: never in the browser's HTTP cache.
+        cache: 'no-store',
         signal: combined,
         headers: {
           'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',

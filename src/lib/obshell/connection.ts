@@ -8,6 +8,8 @@ export interface ConnectionTarget {
   label: string;
   /** Prefix before obshell's own path ("" in dev, "<base>clusters/<id>" behind the server). */
   apiBase: string;
+  /** The client's request timeout (see clientTimeoutFor); the client's default when absent. */
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -28,6 +30,7 @@ export function createObshellConnection(
       getCredentials: credentials.get,
       waitForCredentials: credentials.waitForCredentials,
       getLocale: options.getLocale ?? documentLocale,
+      ...(target.timeoutMs ? { timeoutMs: target.timeoutMs } : {}),
     }),
   };
 }
