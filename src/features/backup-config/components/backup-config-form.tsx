@@ -7,12 +7,12 @@ import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { BACKUP_CONFIG_DAG_NAME, isTerminalDag } from '../../../lib/obshell/dag';
+import { agentQueries } from '../../../lib/obshell/agent-info';
+import { dagListQueries } from '../../../lib/obshell/dag-lists';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { agentInfoQuery } from '../api/agent-info';
 import { backupConfigKeys } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
-import { unfinishedDagsQuery } from '../api/unfinished-dags';
 import { useIssueText } from '../hooks/use-issue-text';
 import { useLeaveGuard } from '../hooks/use-leave-guard';
 import {
@@ -242,8 +242,8 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   const [serverIssues, setServerIssues] = useState<ServerIssues>({});
   const [applied, setApplied] = useState(false);
 
-  const agent = useQuery({ ...agentInfoQuery(conn), enabled: review !== null });
-  const unfinished = useQuery({ ...unfinishedDagsQuery(conn), enabled: review !== null });
+  const agent = useQuery({ ...agentQueries.info(conn), enabled: review !== null });
+  const unfinished = useQuery({ ...dagListQueries.unfinished(conn), enabled: review !== null });
   const runningDagIds = (unfinished.data ?? [])
     .filter((dag) => dag.name === BACKUP_CONFIG_DAG_NAME && !isTerminalDag(dag))
     .map((dag) => dag.id);

@@ -11,13 +11,21 @@ export function parseTaskTime(value: string | null | undefined): number | undefi
 
 interface Timed {
   state: Dag['state'];
+  operator?: Dag['operator'];
   start_time?: string | null | undefined;
   end_time?: string | null | undefined;
+  execute_times?: number | null | undefined;
 }
 
-/** Not started yet: no start, no end, no elapsed time. */
+/**
+ * Not started yet: no start, no end, no elapsed time. A step re-queued by RETRY (or a DAG queued
+ * for CANCEL) is READY again but has run before: it keeps its times instead of flashing
+ * "Not started" until it runs again.
+ */
 export function hasStarted(item: Timed): boolean {
-  return item.state !== 'PENDING' && item.state !== 'READY';
+  if (item.state !== 'PENDING' && item.state !== 'READY') return true;
+  const reQueued = (item.operator !== undefined && item.operator !== 'RUN') || !!item.execute_times;
+  return reQueued && parseTaskTime(item.start_time) !== undefined;
 }
 
 /** Finished (for timing): SUCCEED or FAILED. An unfinished item repeats start_time in end_time. */
@@ -32,6 +40,8 @@ export function hasEnded(item: Timed): boolean {
  */
 export function elapsedMs(item: Timed, agentNow: number): number | undefined {
   if (!hasStarted(item)) return undefined;
+  // Re-queued (READY + RETRY): it ran before, but its clock does not run until it runs again.
+  if (!hasEnded(item) && item.state !== 'RUNNING') return undefined;
   const start = parseTaskTime(item.start_time);
   if (start === undefined) return undefined;
   const end = hasEnded(item) ? parseTaskTime(item.end_time) : agentNow;
