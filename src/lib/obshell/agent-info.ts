@@ -30,7 +30,6 @@ type Connection = Pick<ObshellConnection, 'client' | 'clusterKey'>;
 
 export const agentQueries = {
   info: ({ client, clusterKey }: Connection) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
     queryOptions({
       queryKey: ['obshell', clusterKey, 'agent', 'info'] as const,
       queryFn: ({ signal }) =>

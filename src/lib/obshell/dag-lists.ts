@@ -24,7 +24,6 @@ export const dagKeys = {
  */
 export const dagListQueries = {
   unfinished: ({ client, clusterKey }: Connection) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
     queryOptions({
       queryKey: [...dagKeys.all(clusterKey), 'unfinished'] as const,
       queryFn: ({ signal }) =>
@@ -37,7 +36,6 @@ export const dagListQueries = {
     }),
 
   cluster: ({ client, clusterKey }: Connection) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
     queryOptions({
       queryKey: [...dagKeys.all(clusterKey), 'cluster'] as const,
       queryFn: ({ signal }) =>

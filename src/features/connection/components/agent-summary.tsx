@@ -1,12 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
-import {
-  CLUSTER_AGENT,
-  supportsAuthV2,
-  type AgentInfo,
-} from '../../../lib/obshell/agent-info';
+import { CLUSTER_AGENT, supportsAuthV2, type AgentInfo } from '../../../lib/obshell/agent-info';
 import { connectionMessages } from '../messages';
 
 function Field({ label, value }: { label: string; value: string }) {

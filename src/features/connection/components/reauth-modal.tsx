@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useObshell, useSessionPhase } from '../../../lib/obshell/obshell-context';
+import { useSessionPhase } from '../../../lib/obshell/obshell-context';
 import { useLock } from '../hooks/use-lock';
 import { connectionMessages } from '../messages';
 import { UnlockForm } from './unlock-form';
@@ -13,7 +13,6 @@ import { UnlockForm } from './unlock-form';
  */
 export function ReauthModal() {
   const t = useMessages(connectionMessages);
-  const connection = useObshell();
   const queryClient = useQueryClient();
   const lock = useLock();
   const opened = useSessionPhase() === 'reauth';

@@ -26,7 +26,6 @@ export const archiveLogQueries = {
    * archive-log switch to report what obshell actually did per tenant.
    */
   rounds: ({ client, clusterKey }: Connection, tenant: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
     queryOptions({
       queryKey: ['obshell', clusterKey, 'tenant', tenant, 'backup-log-tasks'] as const,
       queryFn: ({ signal }) =>
