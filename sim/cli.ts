@@ -28,7 +28,7 @@ try {
     `  cluster ${options.clusterName} (${options.clusterId}), ${options.agents.length} agents, tenants: ${['sys', ...options.tenants.map((t) => t.name)].join(', ')}`,
   );
   console.log(
-    `  root@sys password: ${options.rootPassword === '' ? '(empty)' : options.rootPassword}`,
+    `  root@sys password: ${options.rootPassword === null ? '(not initialized)' : options.rootPassword === '' ? '(empty)' : options.rootPassword}`,
   );
   if (options.agentPassword !== null)
     console.log(`  agent password:    ${options.agentPassword} (security on)`);

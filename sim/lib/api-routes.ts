@@ -45,13 +45,17 @@ function param(req: ApiRequest, name: string): string {
   }
 }
 
-/** Go's strconv.ParseBool, as gin's query binding uses it. */
-function parseBool(req: ApiRequest, name: string, fallback: boolean): boolean {
-  const value = req.query.get(name);
-  if (value === null || value === '') return fallback;
+/**
+ * show_details as gin binds it into a *bool: absent → true, "" → false, Go's strconv.ParseBool
+ * otherwise; anything else leaves the pointer nil and the handler's dereference panics (500).
+ */
+function showDetails(req: ApiRequest): boolean {
+  const value = req.query.get('show_details');
+  if (value === null) return true;
+  if (value === '') return false;
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
-  throw errors.queryIllegal(name, value);
+  throw errors.panic();
 }
 
 function requireClusterAgent(sim: SimState): void {
@@ -214,9 +218,9 @@ function setBackupConfig(mode: 'POST' | 'PATCH') {
   return (sim: SimState, req: ApiRequest) => {
     requireClusterAgent(sim);
     const raw = bindBackupConfig(req.body);
+    // Not a maintenance DAG (contract §4): accepted whatever the maintenance state.
     const change = validateBackupConfig(raw, mode, sim.tenants.length);
-    if (sim.maintenance) throw errors.underMaintenance();
-    const dag = sim.engine.createBackupConfigDag(change, sim.options.agents, sim.tenants);
+    const dag = sim.engine.createBackupConfigDag(change, sim.options.agents);
     return dagDto(dag, false);
   };
 }
@@ -264,12 +268,18 @@ function dagOperator(sim: SimState, req: ApiRequest) {
     typeof body === 'object' && body !== null
       ? (body as Record<string, unknown>).operator
       : undefined;
-  if (operator !== undefined && typeof operator !== 'string') {
+  if (operator !== undefined && operator !== null && typeof operator !== 'string') {
     throw errors.bindJson(
       'json: cannot unmarshal number into Go struct field DagOperator.operator of type string',
     );
   }
-  sim.engine.operate(dag, operator ?? '');
+  // `binding:"required"`: absent, null and "" all fail the bind.
+  if (typeof operator !== 'string' || operator === '') {
+    throw errors.bindJson(
+      "Key: 'DagOperator.Operator' Error:Field validation for 'Operator' failed on the 'required' tag",
+    );
+  }
+  sim.engine.operate(dag, operator);
   return undefined;
 }
 
@@ -288,22 +298,28 @@ export const apiRoutes: ApiRoute[] = [
   route('POST', '/api/v1/obcluster/backup/config', true, setBackupConfig('POST')),
   route('PATCH', '/api/v1/obcluster/backup/config', true, setBackupConfig('PATCH')),
   route('PATCH', '/api/v1/obcluster/backup/log', true, setLogStatus),
-  route('GET', '/api/v1/task/dag/unfinish', true, (sim) => ({
-    contents: sim.engine
-      .all()
-      .filter((dag) => !isFinished(dag))
-      .map((dag) => dagDto(dag, true)),
-  })),
+  route('GET', '/api/v1/task/dag/unfinish', true, (sim, req) => {
+    // Cluster DAGs not flagged finished: READY/RUNNING ones (a FAILED one is flagged finished,
+    // none here is a maintenance DAG). A nil slice → `contents: null`.
+    const details = showDetails(req);
+    const open = sim.engine.all().filter((dag) => !isFinished(dag));
+    return { contents: open.length === 0 ? null : open.map((dag) => dagDto(dag, details)) };
+  }),
+  route('GET', '/api/v1/task/dags/ob', true, (sim, req) => {
+    requireClusterAgent(sim);
+    const details = showDetails(req);
+    return { contents: sim.engine.all().map((dag) => dagDto(dag, details)) };
+  }),
   route('GET', '/api/v1/task/dag/:id', true, (sim, req) => {
     const dag = sim.engine.get(idOf(req));
     if (!dag) throw errors.taskNotFound();
-    return dagDto(dag, parseBool(req, 'show_details', true));
+    return dagDto(dag, showDetails(req));
   }),
   route('POST', '/api/v1/task/dag/:id', true, dagOperator),
   route('GET', '/api/v1/task/node/:id', true, (sim, req) => {
     const node = sim.engine.findNode(idOf(req));
     if (!node) throw errors.taskNotFound();
-    return nodeDto(node, parseBool(req, 'show_details', true));
+    return nodeDto(node, showDetails(req));
   }),
   route('GET', '/api/v1/task/sub_task/:id', true, (sim, req) => {
     const task = sim.engine.findSubTask(idOf(req));
@@ -311,9 +327,12 @@ export const apiRoutes: ApiRoute[] = [
     return subTaskDto(task);
   }),
   route('GET', '/api/v1/task/sub_task/:id/logs', true, (sim, req) => {
-    const task = sim.engine.findSubTask(idOf(req));
-    if (!task) throw errors.taskNotFound();
-    return { contents: logDtos(task) };
+    // No existence check in obshell: an unknown (but well-formed) id has no logs.
+    const text = param(req, 'id');
+    if (!/^\d+$/.test(text)) throw errors.genericIdInvalid(text);
+    const id = parseGenericId(text);
+    const task = id === undefined ? undefined : sim.engine.findSubTask(id);
+    return { contents: task ? logDtos(task) : [] };
   }),
 ];
 

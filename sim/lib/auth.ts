@@ -9,9 +9,9 @@ import {
 import { errors, SimError } from './errors';
 
 /**
- * obshell auth v2 (contract §2): X-OCS-Header (and X-OCS-Agent-Header when security is on) carry
- * RSA-encrypted JSON {auth, ts, uri, keys}; the body is AES-128-CBC under `keys`.
- * Check order: header present → decrypts → uri → ts (skipped for auth "") → password.
+ * obshell auth v2 (contract §2): X-OCS-Header (root@sys password) or X-OCS-Agent-Header (agent
+ * password) carries RSA-encrypted JSON {auth, ts, uri, keys}; the body is AES-128-CBC under `keys`.
+ * Order: header decryption (every route) → body decryption → header present → uri → ts → password.
  */
 export interface AuthHeader {
   auth: string;
@@ -21,8 +21,7 @@ export interface AuthHeader {
 }
 
 export interface AuthSettings {
-  key: AgentKeyPair;
-  rootPassword: string;
+  rootPassword: string | null;
   agentPassword: string | null;
   nowMs: number;
 }
@@ -69,58 +68,76 @@ export function readAuthHeader(key: AgentKeyPair, raw: string): AuthHeader {
   return { auth: out.auth ?? '', ts: out.ts ?? '', uri: out.uri ?? '', keys: out.keys ?? '' };
 }
 
-function checkHeader(
-  header: AuthHeader,
+export type HeaderKind = 'root' | 'agent';
+
+export interface DecodedAuth {
+  kind: HeaderKind;
+  header: AuthHeader;
+}
+
+/**
+ * obshell's global HeaderDecrypt (every route, also unauthenticated ones): X-OCS-Agent-Header
+ * when present — X-OCS-Header is then ignored, not even decrypted — else X-OCS-Header.
+ */
+export function decodeAuthHeaders(
   req: IncomingMessage,
-  nowMs: number,
-  password: string,
-  wrong: () => SimError,
-): void {
-  const uri = req.url ?? '';
-  if (header.uri !== uri) throw errors.uriMismatch(header.uri, uri);
+  key: AgentKeyPair,
+): DecodedAuth | undefined {
+  const agentRaw = headerValue(req, 'X-OCS-Agent-Header');
+  if (agentRaw) return { kind: 'agent', header: readAuthHeader(key, agentRaw) };
+  const rootRaw = headerValue(req, 'X-OCS-Header');
+  if (rootRaw) return { kind: 'root', header: readAuthHeader(key, rootRaw) };
+  return undefined;
+}
+
+/** secure.VerifyAuth: ts (unless auth is ""), expired when now > ts in whole seconds; then password. */
+function verifyAuth(header: AuthHeader, nowMs: number, password: string, wrong: () => SimError) {
   if (header.auth !== '') {
-    if (!/^-?\d+$/.test(header.ts)) throw errors.timestampInvalid(header.ts);
-    if (Number(header.ts) * 1000 < nowMs) throw errors.expired(header.ts);
+    if (!/^[+-]?\d+$/.test(header.ts)) throw errors.timestampInvalid(header.ts);
+    if (Math.floor(nowMs / 1000) > Number(header.ts)) throw errors.expired();
   }
   if (header.auth !== password) throw wrong();
 }
 
-export interface Verified {
-  aesKey: Buffer | undefined;
-  iv: Buffer | undefined;
+/**
+ * Verify + VerifyObRouters on a cluster agent (contract §2.6–2.7): header present → uri → the
+ * password of the header's kind. `rootPassword: null` = obshell has no root password yet.
+ */
+export function verifyRequest(
+  req: IncomingMessage,
+  decoded: DecodedAuth | undefined,
+  settings: AuthSettings,
+): void {
+  if (!decoded) throw errors.headerNotFound();
+  const { header, kind } = decoded;
+  if (header.uri !== (req.url ?? '')) throw errors.uriMismatch();
+  const { rootPassword, agentPassword, nowMs } = settings;
+  if (kind === 'root') {
+    if (rootPassword === null && agentPassword !== null) throw errors.withAgentPassword();
+    verifyAuth(header, nowMs, rootPassword ?? '', errors.incorrectRootPassword);
+    return;
+  }
+  if (rootPassword !== null && agentPassword === null) throw errors.withOceanBasePassword();
+  if (agentPassword === null) return;
+  verifyAuth(header, nowMs, agentPassword, errors.incorrectAgentPassword);
 }
 
-export function verifyRequest(req: IncomingMessage, settings: AuthSettings): Verified {
-  const raw = headerValue(req, 'X-OCS-Header');
-  if (raw === undefined || raw === '') throw errors.headerNotFound('X-OCS-Header');
-  const header = readAuthHeader(settings.key, raw);
-  checkHeader(header, req, settings.nowMs, settings.rootPassword, errors.incorrectRootPassword);
-  if (settings.agentPassword !== null) {
-    const agentRaw = headerValue(req, 'X-OCS-Agent-Header');
-    if (agentRaw === undefined || agentRaw === '')
-      throw errors.headerNotFound('X-OCS-Agent-Header');
-    const agent = readAuthHeader(settings.key, agentRaw);
-    checkHeader(agent, req, settings.nowMs, settings.agentPassword, errors.incorrectAgentPassword);
-  }
-  if (header.keys === '') return { aesKey: undefined, iv: undefined };
+/** BodyDecrypt: an empty body is bound as `{}`; otherwise AES-128-CBC under the header's keys. */
+export function decryptRequestBody(body: Buffer, decoded: DecodedAuth | undefined): string {
+  const text = body.toString('latin1');
+  if (text.trim() === '') return '';
+  const keysText = decoded?.header.keys ?? '';
+  if (keysText === '') throw errors.bodyDecryptFailed('no AES key in the auth header');
   let keys: Buffer;
   try {
-    keys = decodeStdBase64(header.keys);
+    keys = decodeStdBase64(keysText);
   } catch {
     throw errors.decryptFailed('keys is not base64');
   }
   // obshell takes everything before the last 16 bytes as the AES-128 key: 32 bytes → panic → 500.
   if (keys.length !== 32) throw errors.aesKeyPanic(Math.max(0, keys.length - 16));
-  return { aesKey: keys.subarray(0, 16), iv: keys.subarray(16) };
-}
-
-export function decryptRequestBody(body: Buffer, verified: Verified): string {
-  const text = body.toString('latin1');
-  if (text.trim() === '') return '';
-  if (!verified.aesKey || !verified.iv)
-    throw errors.bodyDecryptFailed('no AES key in X-OCS-Header');
   try {
-    return decryptBody(text, verified.aesKey, verified.iv).toString('utf8');
+    return decryptBody(text, keys.subarray(0, 16), keys.subarray(16)).toString('utf8');
   } catch (cause) {
     throw errors.bodyDecryptFailed(cause instanceof Error ? cause.message : 'decrypt failed');
   }

@@ -62,7 +62,8 @@ interface RawBody {
 }
 
 export function bindBackupConfig(text: string): RawBody {
-  if (text.trim() === '') throw errors.bindJson('EOF');
+  // obshell pads an empty body to `{}` before binding (middleware PaddingBody).
+  if (text.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -122,10 +123,10 @@ export function validateBackupConfig(
   userTenantCount: number,
 ): BackupConfigChange {
   if (mode === 'POST' && !raw.backupBaseUri) throw errors.baseUriEmpty();
-  if (mode === 'PATCH' && raw.backupBaseUri === undefined) {
-    if (raw.binding !== undefined) throw errors.baseUriNeededFor('binding');
-    if (raw.pieceSwitchInterval !== undefined)
-      throw errors.baseUriNeededFor('piece_switch_interval');
+  // A non-empty binding / piece_switch_interval needs a non-empty backup_base_uri beside it.
+  if (mode === 'PATCH' && !raw.backupBaseUri) {
+    if (raw.binding) throw errors.baseUriNeededFor('binding');
+    if (raw.pieceSwitchInterval) throw errors.baseUriNeededFor('piece_switch_interval');
   }
   if (userTenantCount === 0) throw errors.noUserTenants();
   const change: BackupConfigChange = {};
@@ -144,24 +145,29 @@ export function validateBackupConfig(
     if (binding !== 'OPTIONAL' && binding !== 'MANDATORY') throw errors.binding(binding);
     change.binding = binding;
   }
-  if (raw.pieceSwitchInterval !== undefined) {
+  if (raw.pieceSwitchInterval !== undefined && raw.pieceSwitchInterval !== '') {
     const ns = requireDuration(raw.pieceSwitchInterval);
     if (ns < 24n * NS.h || ns > 168n * NS.h) throw errors.pieceSwitchInterval();
     change.pieceSwitchInterval = raw.pieceSwitchInterval;
+  } else if (raw.pieceSwitchInterval === '') {
+    change.pieceSwitchInterval = '';
   }
   if (raw.deletePolicy !== undefined) {
     const policy = raw.deletePolicy.policy.toLowerCase() || 'default';
     if (policy !== 'default') throw errors.deletePolicy(policy);
     change.deletePolicy = { policy, recoveryWindow: raw.deletePolicy.recoveryWindow };
   }
-  if (raw.backupBaseUri !== undefined) {
+  if (raw.backupBaseUri) {
     const uri = raw.backupBaseUri;
     if (!URI_PREFIXES.some((prefix) => uri.startsWith(prefix))) throw errors.storageUri();
     change.backupBaseUri = uri;
   }
   if (raw.archiveLagTarget !== undefined) {
     const lag = raw.archiveLagTarget.toLowerCase();
-    if (change.backupBaseUri !== undefined) checkArchiveLagTarget(lag, change.backupBaseUri);
+    // Checked when backup_base_uri is present, even "" (then without the S3 rule); "" itself is not.
+    if (raw.backupBaseUri !== undefined && lag !== '') {
+      checkArchiveLagTarget(lag, raw.backupBaseUri);
+    }
     change.archiveLagTarget = lag;
   }
   return change;

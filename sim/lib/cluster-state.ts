@@ -1,17 +1,41 @@
-import type { BackupConfigChange } from './backup-config';
 import type { SimulatorOptions } from './options';
+import { tenantDestination } from './storage-uri';
 
-/** What OceanBase would hold: per-tenant backup destinations, parameters and archive status. */
-export type LogArchiveStatus = 'DOING' | 'STOP' | 'SUSPEND';
+/**
+ * What OceanBase would hold per tenant: destinations, parameters, archive status
+ * (`CDB_OB_ARCHIVELOG`, null = no row: the tenant never archived), tenant status.
+ */
+export const ARCHIVE_STATUSES = [
+  'DOING',
+  'PREPARE',
+  'BEGINNING',
+  'STOP',
+  'STOPPING',
+  'SUSPEND',
+  'SUSPENDING',
+  'INTERRUPTED',
+] as const;
+export type LogArchiveStatus = (typeof ARCHIVE_STATUSES)[number];
 
 export interface TenantState {
   name: string;
   tenant_id: number;
+  /** DBA_OB_TENANTS.STATUS; parameter reads need NORMAL. */
+  status: string;
+  locked: 'YES' | 'NO';
+  in_recyclebin: 'YES' | 'NO';
+  /** As OceanBase stores them (with access_id/access_key); reads re-render them. */
   archive_base_uri: string;
   data_base_uri: string;
   parameters: Record<string, string>;
   log_mode: 'ARCHIVELOG' | 'NOARCHIVELOG';
-  log_archive_status: LogArchiveStatus;
+  log_archive_status: LogArchiveStatus | null;
+  /** Scaled engine time (ms) the current archive round started; drives checkpoint and delay. */
+  archive_round: { round_id: number; started_at: number } | null;
+  /** How far the archive checkpoint lags behind now (seconds) while a round runs. */
+  archive_delay_s: number;
+  /** Rows in CDB_OB_BACKUP_JOBS (a data backup is running). */
+  backup_running: boolean;
   delete_policy: { policy: string; recovery_window: string } | null;
 }
 
@@ -54,39 +78,26 @@ export const PARAMETER_META: Record<string, ParameterMeta> = {
   },
 };
 
-/** `<base>/<cluster_id>/<tenant_id>/<leaf>`; object-store parameters (`?host=…`) stay at the end. */
-function destination(base: string, clusterId: number, tenantId: number, leaf: string): string {
-  const queryAt = base.indexOf('?');
-  const path = queryAt < 0 ? base : base.slice(0, queryAt);
-  const query = queryAt < 0 ? '' : base.slice(queryAt);
-  return `${path.replace(/\/+$/, '')}/${clusterId}/${tenantId}/${leaf}${query}`;
-}
-
-export function archiveUriFor(base: string, clusterId: number, tenantId: number): string {
-  return destination(base, clusterId, tenantId, 'clog');
-}
-
-export function dataUriFor(base: string, clusterId: number, tenantId: number): string {
-  return destination(base, clusterId, tenantId, 'data');
-}
-
-function logArchiveDest(location: string, binding: string, pieceSwitchInterval: string): string {
-  return `LOCATION=${location} BINDING=${binding} PIECE_SWITCH_INTERVAL=${pieceSwitchInterval}`;
+export function logArchiveDest(location: string, binding: string, piece: string): string {
+  return `LOCATION=${location} BINDING=${binding} PIECE_SWITCH_INTERVAL=${piece}`;
 }
 
 /** Reads BINDING / PIECE_SWITCH_INTERVAL back out of a log_archive_dest value. */
-function destAttribute(dest: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}=(\\S+)`, 'i').exec(dest)?.[1];
+export function destAttribute(dest: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}=(\\S*)`, 'i').exec(dest)?.[1];
 }
 
-export function initialTenants(options: SimulatorOptions): TenantState[] {
+export function initialTenants(options: SimulatorOptions, now = 0): TenantState[] {
   return options.tenants.map((tenant) => {
     const base = options.initialBackupBaseUri;
-    const archive = base ? archiveUriFor(base, options.clusterId, tenant.id) : '';
-    const data = base ? dataUriFor(base, options.clusterId, tenant.id) : '';
+    const archive = base ? tenantDestination(base, options.clusterId, tenant.id, 'clog') : '';
+    const data = base ? tenantDestination(base, options.clusterId, tenant.id, 'data') : '';
     return {
       name: tenant.name,
       tenant_id: tenant.id,
+      status: 'NORMAL',
+      locked: 'NO',
+      in_recyclebin: 'NO',
       archive_base_uri: archive,
       data_base_uri: data,
       parameters: {
@@ -98,52 +109,13 @@ export function initialTenants(options: SimulatorOptions): TenantState[] {
         data_backup_dest: data,
       },
       log_mode: archive ? 'ARCHIVELOG' : 'NOARCHIVELOG',
-      log_archive_status: archive ? 'DOING' : 'STOP',
+      log_archive_status: archive ? 'DOING' : null,
+      archive_round: archive ? { round_id: 1, started_at: now } : null,
+      archive_delay_s: 2,
+      backup_running: false,
       delete_policy: null,
     };
   });
-}
-
-/** True when applying `change` switches log archiving off first (contract §4 side effects). */
-export function stopsArchiving(change: BackupConfigChange): boolean {
-  return change.logArchiveConcurrency !== undefined || change.backupBaseUri !== undefined;
-}
-
-/** The "Set backup config" step for one tenant: what OceanBase ends up holding. */
-export function applyToTenant(
-  tenant: TenantState,
-  change: BackupConfigChange,
-  clusterId: number,
-): void {
-  if (stopsArchiving(change)) {
-    tenant.log_mode = 'NOARCHIVELOG';
-    tenant.log_archive_status = 'STOP';
-  }
-  const p = tenant.parameters;
-  if (change.logArchiveConcurrency !== undefined) {
-    p.log_archive_concurrency = String(change.logArchiveConcurrency);
-  }
-  if (change.haLowThreadScore !== undefined) {
-    p.ha_low_thread_score = String(change.haLowThreadScore);
-  }
-  if (change.archiveLagTarget !== undefined) p.archive_lag_target = change.archiveLagTarget;
-  if (change.backupBaseUri !== undefined) {
-    const previous = p.log_archive_dest ?? '';
-    tenant.archive_base_uri = archiveUriFor(change.backupBaseUri, clusterId, tenant.tenant_id);
-    tenant.data_base_uri = dataUriFor(change.backupBaseUri, clusterId, tenant.tenant_id);
-    p.log_archive_dest = logArchiveDest(
-      tenant.archive_base_uri,
-      change.binding ?? destAttribute(previous, 'BINDING') ?? 'OPTIONAL',
-      change.pieceSwitchInterval ?? destAttribute(previous, 'PIECE_SWITCH_INTERVAL') ?? '1d',
-    );
-    p.data_backup_dest = tenant.data_base_uri;
-  }
-  if (change.deletePolicy !== undefined) {
-    tenant.delete_policy = {
-      policy: change.deletePolicy.policy,
-      recovery_window: change.deletePolicy.recoveryWindow,
-    };
-  }
 }
 
 /** Converts a SQL LIKE pattern (%, _, backslash escapes) to a RegExp, case-insensitively. */

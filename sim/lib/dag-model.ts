@@ -25,10 +25,7 @@ export interface SubTaskRecord {
 }
 
 export type SubTaskAction =
-  | { kind: 'check'; uri: string | undefined }
-  | { kind: 'set'; tenant: string }
-  | { kind: 'log-status'; tenant: string; status: string }
-  | { kind: 'synthetic' };
+  { kind: 'check'; uri: string | undefined } | { kind: 'set' } | { kind: 'synthetic' };
 
 export interface NodeRecord {
   nodeId: number;
@@ -43,13 +40,22 @@ export interface NodeRecord {
   canRollback: boolean;
 }
 
+/** Go's zero time: never started (and the creation answer, contract §4). */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+/**
+ * What RETRY / CANCEL / ROLLBACK write as the reset start/end (obshell's ZERO_TIME is the Unix
+ * epoch, service/task/dag.go): shown until the DAG runs again.
+ */
+export const RESET_TIME = 0;
+
 export interface DagRecord {
   dagId: number;
   name: string;
   stage: number;
   state: TaskState;
   operator: TaskOperator;
-  start: number;
+  /** null until it first runs (Go zero time); RESET_TIME after an operator reset it. */
+  start: number | null;
   end: number | null;
   nodes: NodeRecord[];
   additionalData: Record<string, unknown> | null;
@@ -70,8 +76,9 @@ export function parseGenericId(text: string): number | undefined {
   return Number.isSafeInteger(id) ? id : undefined;
 }
 
-export function isFinished(dag: Pick<DagRecord, 'state' | 'operator'>): boolean {
-  return dag.state === 'SUCCEED' || (dag.state === 'FAILED' && dag.operator === 'CANCEL');
+/** obshell's IsFinished: FAILED (any operator, cancelled too) or SUCCEED. */
+export function isFinished(dag: Pick<DagRecord, 'state'>): boolean {
+  return dag.state === 'SUCCEED' || dag.state === 'FAILED';
 }
 
 /** Go's RFC 3339 with nanoseconds; our clock has milliseconds, so 6 zero digits follow. */
@@ -82,9 +89,11 @@ export function formatTime(ms: number): string {
 
 function times(start: number | null, end: number | null) {
   // obshell repeats start_time in end_time while unfinished; never-started ones carry zero time.
-  const zero = '0001-01-01T00:00:00Z';
-  const s = start === null ? zero : formatTime(start);
-  return { start_time: s, end_time: end === null ? (start === null ? zero : s) : formatTime(end) };
+  const s = start === null ? ZERO_TIME : formatTime(start);
+  return {
+    start_time: s,
+    end_time: end === null ? (start === null ? ZERO_TIME : s) : formatTime(end),
+  };
 }
 
 export function subTaskDto(task: SubTaskRecord) {
@@ -98,7 +107,9 @@ export function subTaskDto(task: SubTaskRecord) {
     additional_data: task.additionalData,
     execute_times: task.executeTimes,
     execute_agent: task.agent,
-    task_logs: task.logs.map((log) => log.content),
+    // null until the sub-task first runs (contract §5).
+    task_logs:
+      task.executeTimes === 0 && task.logs.length === 0 ? null : task.logs.map((l) => l.content),
   };
 }
 
@@ -122,13 +133,13 @@ export function dagDto(dag: DagRecord, details: boolean) {
     name: dag.name,
     stage: dag.stage,
     max_stage: dag.nodes.length,
-    // Not a maintenance DAG (contract §4): type 0, empty key.
-    maintenance_type: 0,
+    // Not a maintenance DAG (contract §4/§5): type 1 = none, empty key.
+    maintenance_type: 1,
     maintenance_key: '',
     state: dag.state,
     operator: dag.operator,
     ...times(dag.start, dag.end),
-    additional_data: dag.additionalData,
+    additional_data: details ? dag.additionalData : null,
     nodes: details ? dag.nodes.map((node) => nodeDto(node, true)) : null,
   };
 }

@@ -17,10 +17,17 @@ export function newTraceId(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** Accept-Language → en | zh (first listed language wins; obshell has only these two). */
+/** One BCP 47 tag (language, then subtags); what golang.org/x/text/language.Parse accepts here. */
+const ONE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * Accept-Language → en | zh. obshell calls language.Parse on the whole header: only a single tag
+ * parses, so a browser-style list ("zh-CN,zh;q=0.9") stays English (contract §1).
+ */
 export function pickLocale(header: string | undefined): Locale {
-  const first = (header ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('zh') ? 'zh' : 'en';
+  const value = (header ?? '').trim();
+  if (!ONE_TAG.test(value)) return 'en';
+  return value.toLowerCase().split('-')[0] === 'zh' ? 'zh' : 'en';
 }
 
 function base(ctx: ReplyContext, status: number) {
@@ -45,8 +52,9 @@ export function errorBody(ctx: ReplyContext, error: SimError): string {
     ctx.style === 'legacy'
       ? { code: error.legacy, message: error.legacyMessage(), subErrors: [] }
       : {
-          // obshell ≥ 4.3.1 still fills the old integer where one exists (auth failures).
-          ...(error.status === 401 ? { code: 10008 } : {}),
+          // Current obshell still fills the old integer on auth failures only: 10008, or 1 for
+          // Header.DecryptFailed (contract §1).
+          ...(error.status === 401 ? { code: error.legacy } : {}),
           errCode: error.errCode,
           message: error.localized(ctx.locale),
           subErrors: [],

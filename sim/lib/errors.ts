@@ -57,62 +57,75 @@ function stripCurrentPrefix(message: string): string {
 const bad = (errCode: string, en: string, zh: string): SimError =>
   new SimError({ errCode, status: 400, legacy: 1001, kind: 'illegal-argument', en, zh });
 
-const unauthorized = (errCode: string, en: string, zh: string, legacy = 10008): SimError =>
+/** Password and ts failures: WrapRetain(Common.Unauthorized, cause), code 10008 (contract §2.7). */
+const unauthorized = (errCode: string, en: string, zh: string): SimError =>
   new SimError({
     errCode,
     status: 401,
-    legacy,
+    legacy: 10008,
     kind: 'unauthorized',
     en: `Unauthorized: ${en}`,
-    zh: `未授权：${zh}`,
+    zh: `认证失败: ${zh}`,
   });
 
+/** Header failures that obshell does not wrap (DecryptFailed: code 1, UriMismatch: 10008). */
+const refused = (errCode: string, en: string, zh: string, legacy: number): SimError =>
+  new SimError({ errCode, status: 401, legacy, kind: 'unauthorized', en, zh });
+
 export const errors = {
-  headerNotFound: (name: string) =>
+  headerNotFound: () =>
     new SimError({
       errCode: 'Request.Header.NotFound',
       status: 400,
       legacy: 1000,
       kind: 'bad-request',
-      en: `Header '${name}' not found`,
-      zh: `未找到请求头 '${name}'`,
+      en: 'X-OCS-Agent-Header or X-OCS-Header not found in http request header',
+      zh: 'HTTP 请求头中未找到 X-OCS-Agent-Header 或 X-OCS-Header',
     }),
   decryptFailed: (detail: string) =>
-    unauthorized(
+    refused(
       'Security.Authentication.Header.DecryptFailed',
-      `decrypt header failed: ${detail}`,
-      `解密请求头失败：${detail}`,
+      `Decrypt http header failed: ${detail}`,
+      `解密 HTTP 请求头失败：${detail}`,
       1,
     ),
-  uriMismatch: (got: string, want: string) =>
-    unauthorized(
-      'Security.Authentication.Header.UriMismatch',
-      `uri mismatch: header has '${got}', request is '${want}'`,
-      `uri 不匹配：请求头为 '${got}'，实际请求为 '${want}'`,
-    ),
-  timestampInvalid: (ts: string) =>
-    unauthorized(
+  uriMismatch: () =>
+    refused('Security.Authentication.Header.UriMismatch', 'URI mismatch', 'URI 不匹配', 10008),
+  timestampInvalid: (ts: string) => {
+    const goError = `strconv.ParseInt: parsing ${JSON.stringify(ts)}: invalid syntax`;
+    return unauthorized(
       'Security.Authentication.Timestamp.Invalid',
-      `invalid timestamp '${ts}'`,
-      `非法的时间戳 '${ts}'`,
-    ),
-  expired: (ts: string) =>
-    unauthorized(
-      'Security.Authentication.Expired',
-      `request expired (ts ${ts})`,
-      `请求已过期（ts ${ts}）`,
-    ),
+      `Invalid timestamp: ${ts}, err: ${goError}`,
+      `无效的时间戳：${ts}，错误：${goError}`,
+    );
+  },
+  expired: () =>
+    unauthorized('Security.Authentication.Expired', 'Authentication expired', '认证信息已过期'),
   incorrectRootPassword: () =>
     unauthorized(
       'Security.Authentication.IncorrectOceanbasePassword',
-      'incorrect root@sys password',
-      'root@sys 密码错误',
+      'OceanBase password is incorrect',
+      'OceanBase root 密码不正确',
     ),
   incorrectAgentPassword: () =>
     unauthorized(
       'Security.Authentication.IncorrectAgentPassword',
-      'incorrect agent password',
-      'agent 密码错误',
+      'Agent password is incorrect',
+      'agent 密码不正确',
+    ),
+  /** X-OCS-Header while obshell has no root password but has an agent password. */
+  withAgentPassword: () =>
+    unauthorized(
+      'Security.Authentication.WithAgentPassword',
+      'Should use agent_password to verify: oceanbase password is not initialized',
+      '应该使用 agent_password 进行验证：oceanbase password is not initialized',
+    ),
+  /** X-OCS-Agent-Header while no agent password is set but the root password is known. */
+  withOceanBasePassword: () =>
+    unauthorized(
+      'Security.Authentication.WithOceanBasePassword',
+      'Should use oceanbase_password to verify: agent password is not initialized',
+      '应该使用 oceanbase_password 进行验证：agent password is not initialized',
     ),
   aesKeyPanic: (keyBytes: number) =>
     new SimError({
@@ -177,6 +190,16 @@ export const errors = {
       en: `Query parameter '${name}' is illegal: '${value}'`,
       zh: `查询参数 '${name}' 非法：'${value}'`,
     }),
+  /** A Go panic recovered by obshell's middleware. */
+  panic: () =>
+    new SimError({
+      errCode: 'Common.Unexpected',
+      status: 500,
+      legacy: 1002,
+      kind: 'unexpected',
+      en: 'Unexpected error: Internal Server Error',
+      zh: '意外错误：Internal Server Error',
+    }),
   injected500: () =>
     new SimError({
       errCode: 'Common.Unexpected',
@@ -222,8 +245,9 @@ export const errors = {
   baseUriNeededFor: (field: 'binding' | 'piece_switch_interval') =>
     bad(
       'OB.Backup.BaseUriEmpty',
-      `If ${field} is set, backup_base_uri must be set`,
-      `如果设置了 ${field}，则必须设置 backup_base_uri`,
+      `backup_base_uri cannot be empty: If ${field} is set, backup_base_uri must be set`,
+      // obshell localizes the head only; the wrapped detail stays English.
+      `backup_base_uri 不能为空: If ${field} is set, backup_base_uri must be set`,
     ),
   noUserTenants: () => bad('OB.Backup.NoUserTenants', 'No user tenants found', '未找到用户租户'),
   logArchiveConcurrency: () =>
@@ -280,53 +304,54 @@ export const errors = {
       `Time duration '${value}' is invalid: ${DURATION_REASON_EN[reason]}`,
       `时间段 '${value}' 无效：${DURATION_REASON_ZH[reason]}`,
     ),
-  // §5 tasks
+  // §5 tasks (texts from obshell's assets/i18n/error/{en,zh}.json)
   taskNotFound: () =>
     new SimError({
       errCode: 'Task.NotFound',
       status: 404,
       legacy: 2300,
       kind: 'not-found',
-      en: 'Task not found',
-      zh: '未找到任务',
+      // WrapRetain(ErrTaskNotFound, gorm's error): parts joined with ASCII ": " in both languages.
+      en: 'Task not found: record not found',
+      zh: '未找到任务: record not found',
     }),
   genericIdInvalid: (id: string) =>
-    bad('Task.GenericID.Invalid', `Invalid generic id '${id}'`, `非法的通用 ID '${id}'`),
+    bad('Task.GenericID.Invalid', `Invalid ID: ${id}`, `无效的任务通用 ID：${id}`),
   operatorNotSupport: (op: string) =>
     bad(
       'Task.Dag.Operator.NotSupport',
-      `Operator '${op}' is not supported`,
-      `不支持的操作 '${op}'`,
+      `Operator ${op} is not supported`,
+      `不支持的任务操作 '${op}'`,
     ),
   retryNotFailed: () =>
     bad(
       'Task.Dag.Operator.RetryNotFailedDag',
-      'Only a failed dag can be retried',
-      '只能重试失败的任务',
+      'Failed to set DAG retry: DAG state is not failed',
+      '重试 DAG 失败：DAG 未失败',
     ),
   rollbackNotFailed: () =>
     bad(
       'Task.Dag.Operator.RollbackNotFailedDag',
-      'Only a failed dag can be rolled back',
-      '只能回滚失败的任务',
+      'Failed to set DAG rollback: DAG state is not failed',
+      '设置 DAG 回滚失败：DAG 未失败',
     ),
   rollbackNotAllowed: (node: string) =>
     bad(
       'Task.Dag.Operator.RollbackNotAllowed',
-      `Dag cannot be rolled back: node '${node}' does not support rollback`,
-      `任务不能回滚：节点 '${node}' 不支持回滚`,
+      `Failed to set DAG rollback: node ${node} cannot rollback`,
+      `设置 DAG 回滚失败：节点 ${node} 不能回滚`,
     ),
   passNotFailed: () =>
     bad(
       'Task.Dag.Operator.PassNotFailedDag',
-      'Only a failed dag can be passed',
-      '只能跳过失败的任务',
+      'Failed to pass DAG: DAG is not failed',
+      '跳过 DAG 失败：DAG 未失败',
     ),
   cancelFinished: () =>
     bad(
       'Task.Dag.Operator.CancelFinishedDag',
-      'A finished dag cannot be cancelled',
-      '已结束的任务不能取消',
+      'Failed to cancel DAG: DAG is finished',
+      '取消 DAG 失败：DAG 已执行完成',
     ),
 };
 

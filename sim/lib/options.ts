@@ -41,9 +41,9 @@ export const DEFAULT_TENANTS: z.infer<typeof tenantSchema>[] = [
 export const simulatorOptionsSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(0),
-  /** root@sys password; "" is a valid empty password. */
-  rootPassword: z.string().default('demo-root-pw'),
-  /** Agent password; set → `security: true` and X-OCS-Agent-Header required. */
+  /** root@sys password; "" is a valid empty password; null = obshell has none yet. */
+  rootPassword: z.string().nullable().default('demo-root-pw'),
+  /** Agent password; set → `security: true` (a cluster agent still takes X-OCS-Header + root). */
   agentPassword: z.string().nullable().default(null),
   keyBits: keyBitsSchema.default(1024),
   /** Multiplies every DAG step duration; 1 ≈ 2–4 s a step, 0.01 for fast tests. */

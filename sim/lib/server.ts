@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { decryptRequestBody, verifyRequest } from './auth';
+import { decodeAuthHeaders, decryptRequestBody, verifyRequest } from './auth';
 import { matchRoute } from './api-routes';
 import { ControlError, handleControl } from './control-routes';
 import { formatTime } from './dag-model';
@@ -142,18 +142,19 @@ export function createHandler(sim: SimState, initial: SimulatorOptions) {
         res.setHeader('Connection', 'close');
         throw errors.bodyTooLarge(sim.options.bodyLimitBytes);
       }
+      // Header decryption runs on every route, before the 404 of an unknown one.
+      const decoded = decodeAuthHeaders(req, sim.key);
       const matched = matchRoute(method, path);
       if (!matched) throw errors.notFound(`${method} ${path}`);
       let bodyText = read.body.toString('utf8');
       ctx.now = sim.now();
       if (matched.route.auth) {
-        const verified = verifyRequest(req, {
-          key: sim.key,
+        bodyText = decryptRequestBody(read.body, decoded);
+        verifyRequest(req, decoded, {
           rootPassword: sim.options.rootPassword,
           agentPassword: sim.options.agentPassword,
           nowMs: sim.now(),
         });
-        bodyText = decryptRequestBody(read.body, verified);
       }
       logBody = parseForLog(bodyText);
       const data = matched.route.handle(sim, {
@@ -208,7 +209,7 @@ async function handleControlRequest(
     } catch {
       throw new ControlError(400, 'body is not JSON');
     }
-    const result = handleControl(sim, initial, method, route, query, body);
+    const result = await handleControl(sim, initial, method, route, query, body);
     sendJson(res, 200, JSON.stringify(result ?? {}));
   } catch (error) {
     const status = error instanceof ControlError ? error.status : 500;

@@ -3,10 +3,13 @@ import { initialTenants, type TenantState } from './cluster-state';
 import { DagEngine } from './dag-engine';
 import type { NodeRecord, SubTaskRecord } from './dag-model';
 import type { SimulatorOptions } from './options';
+import type { ClockMode } from './step-clock';
 
 export interface FailRule {
   step: string;
   mode: 'once' | 'always';
+  /** "Set backup config" phase 1..6; absent = the first phase that runs. */
+  phase?: number | undefined;
 }
 
 export interface LatencyRule {
@@ -45,24 +48,26 @@ export class SimState {
   clockOffsetMs = 0;
   /** Another (maintenance) DAG holds the cluster: config changes answer OB.Cluster.UnderMaintenance. */
   maintenance = false;
+  /** `/api/v1/obcluster/info` answers degraded (OceanBase unreachable): `tenants: null`. */
+  degraded = false;
   readonly startedAt = Date.now();
 
   constructor(options: SimulatorOptions) {
     this.options = options;
     this.key = generateAgentKey(options.keyBits);
-    this.tenants = initialTenants(options);
-    this.engine = this.newEngine();
+    this.tenants = initialTenants(options, this.now());
+    this.engine = this.newEngine('auto');
   }
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
   }
 
-  reset(options: SimulatorOptions): void {
+  reset(options: SimulatorOptions, clock: ClockMode = 'auto'): void {
     this.engine.stop();
     if (options.keyBits !== this.key.bits) this.key = generateAgentKey(options.keyBits);
     this.options = options;
-    this.tenants = initialTenants(options);
+    this.tenants = initialTenants(options, this.now());
     this.failRules = [];
     this.latency = [];
     this.faults = [];
@@ -70,7 +75,8 @@ export class SimState {
     this.stats = { total: 0, byPath: new Map() };
     this.clockOffsetMs = 0;
     this.maintenance = false;
-    this.engine = this.newEngine();
+    this.degraded = false;
+    this.engine = this.newEngine(clock);
   }
 
   rotateKey(): void {
@@ -87,21 +93,37 @@ export class SimState {
     this.stats.byPath.set(path, (this.stats.byPath.get(path) ?? 0) + 1);
   }
 
-  private newEngine(): DagEngine {
-    return new DagEngine({
-      now: () => this.now(),
-      timeScale: () => this.options.timeScale,
-      shouldFail: (node, task) => this.consumeFailure(node, task),
-      tenant: (name) => this.tenants.find((t) => t.name === name),
-      clusterId: () => this.options.clusterId,
-    });
+  tenant(name: string): TenantState | undefined {
+    return this.tenants.find((t) => t.name === name);
   }
 
-  /** A rule naming a node fails that node's first sub-task; one naming a sub-task fails it. */
-  private consumeFailure(node: NodeRecord, task: SubTaskRecord): boolean {
+  private newEngine(clock: ClockMode): DagEngine {
+    return new DagEngine(
+      {
+        now: () => this.now(),
+        shouldFail: (node, task, phase) => this.consumeFailure(node, task, phase),
+        userTenants: () => [...this.tenants],
+        clusterId: () => this.options.clusterId,
+      },
+      () => this.options.timeScale,
+      clock,
+    );
+  }
+
+  /**
+   * A rule naming a node fails that node's first sub-task; one naming a sub-task fails it. A rule
+   * with a phase fires only when that phase of "Set backup config" starts.
+   */
+  private consumeFailure(
+    node: NodeRecord,
+    task: SubTaskRecord,
+    phase: number | undefined,
+  ): boolean {
     const index = this.failRules.findIndex((rule) => {
+      if (rule.phase !== undefined && rule.phase !== phase) return false;
       const step = rule.step.toLowerCase();
-      if (step === task.name.toLowerCase()) return true;
+      // "Check backup config on 127.0.0.2:2886" targets one agent's check.
+      if (step === `${task.name} on ${task.agent.ip}:${task.agent.port}`.toLowerCase()) return true;
       return step === node.name.toLowerCase() && node.subTasks[0] === task;
     });
     const rule = this.failRules[index];

@@ -70,9 +70,20 @@ describe('authenticated requests', () => {
     expect(reply.status).toBe(401);
     expect(reply.envelope.error).toMatchObject({
       errCode: 'Security.Authentication.Header.DecryptFailed',
-      code: 10008,
+      code: 1,
     });
-    expect(reply.envelope.error?.message).toMatch(/^Unauthorized: /);
+    // rev 2: not wrapped in "Unauthorized: "
+    expect(reply.envelope.error?.message).toMatch(/^Decrypt http header failed: /);
+  });
+
+  it('header decryption runs on every route: an unauthenticated one and an unknown one → 401', async () => {
+    for (const path of ['/api/v1/info', '/api/v1/nope']) {
+      const reply = await client.plain(path === '/api/v1/info' ? 'GET' : 'GET', path, {
+        headers: { 'X-OCS-Header': 'QUJD' },
+      });
+      expect(reply.status, path).toBe(401);
+      expect(reply.envelope.error?.errCode).toBe('Security.Authentication.Header.DecryptFailed');
+    }
   });
 
   it('a block without PKCS#1 v1.5 padding → 401 DecryptFailed', async () => {
@@ -166,13 +177,15 @@ describe('authenticated requests', () => {
   });
 
   it('wrong password → 401 IncorrectOceanbasePassword, code 10008, zh message', async () => {
-    const reply = await client.call('GET', INFO, { password: 'nope', lang: 'zh-CN,zh;q=0.9' });
+    const reply = await client.call('GET', INFO, { password: 'nope', lang: 'zh-CN' });
     expect(reply.status).toBe(401);
     expect(reply.envelope.error).toMatchObject({
       errCode: 'Security.Authentication.IncorrectOceanbasePassword',
       code: 10008,
+      message: '认证失败: OceanBase root 密码不正确',
     });
-    expect(reply.envelope.error?.message).toMatch(/^未授权：/);
+    const en = await client.call('GET', INFO, { password: 'nope' });
+    expect(en.envelope.error?.message).toBe('Unauthorized: OceanBase password is incorrect');
   });
 
   it('empty root password: auth "" is accepted and ts is not checked', async () => {
@@ -235,21 +248,127 @@ describe('authenticated requests', () => {
   });
 });
 
-describe('agent password (security on)', () => {
-  it('info says security; X-OCS-Agent-Header is required and checked', async () => {
+describe('messages and codes of §2.7', () => {
+  it.each([
+    [
+      { noHeader: true },
+      400,
+      'Request.Header.NotFound',
+      undefined,
+      'X-OCS-Agent-Header or X-OCS-Header not found in http request header',
+      'HTTP 请求头中未找到 X-OCS-Agent-Header 或 X-OCS-Header',
+    ],
+    [
+      { header: { uri: '/x' } },
+      401,
+      'Security.Authentication.Header.UriMismatch',
+      10008,
+      'URI mismatch',
+      'URI 不匹配',
+    ],
+    [
+      { tsOffsetSeconds: -5 },
+      401,
+      'Security.Authentication.Expired',
+      10008,
+      'Unauthorized: Authentication expired',
+      '认证失败: 认证信息已过期',
+    ],
+    [
+      { header: { ts: 'soon' } },
+      401,
+      'Security.Authentication.Timestamp.Invalid',
+      10008,
+      'Unauthorized: Invalid timestamp: soon, err: strconv.ParseInt: parsing "soon": invalid syntax',
+      '认证失败: 无效的时间戳：soon，错误：strconv.ParseInt: parsing "soon": invalid syntax',
+    ],
+  ] as const)('%j → %i %s', async (options, status, errCode, code, en, zh) => {
+    const reply = await client.call('GET', INFO, options);
+    expect(reply.status).toBe(status);
+    expect(reply.envelope.error).toMatchObject({ errCode, message: en });
+    expect(reply.envelope.error?.code).toBe(code);
+    const zhReply = await client.call('GET', INFO, { ...options, lang: 'zh-CN' });
+    expect(zhReply.envelope.error?.message).toBe(zh);
+  });
+});
+
+describe('which header (rev 2, §2.6) on a cluster agent', () => {
+  it('agent password set: X-OCS-Header + root password is still accepted; info says security', async () => {
     await control(sim.url, 'POST', 'password', { agentPassword: 'agent-pw' });
     const info = await client.plain<{ security: boolean }>('GET', '/api/v1/info');
     expect(info.data.security).toBe(true);
-    const missing = await client.call('GET', INFO);
-    expect(missing.status).toBe(400);
-    expect(missing.envelope.error?.errCode).toBe('Request.Header.NotFound');
-    const wrong = await client.call('GET', INFO, { agentPassword: 'bad' });
-    expect(wrong.status).toBe(401);
-    expect((await client.call('GET', INFO, { agentPassword: 'agent-pw' })).status).toBe(200);
+    expect((await client.call('GET', INFO)).status).toBe(200);
     await control(sim.url, 'POST', 'password', { agentPassword: null });
     const off = await client.plain<{ security: boolean }>('GET', '/api/v1/info');
     expect(off.data.security).toBe(false);
-    expect((await client.call('GET', INFO)).status).toBe(200);
+  });
+
+  it('X-OCS-Agent-Header alone: checked against the agent password', async () => {
+    await control(sim.url, 'POST', 'password', { agentPassword: 'agent-pw' });
+    expect(
+      (await client.call('GET', INFO, { agentOnly: true, agentPassword: 'agent-pw' })).status,
+    ).toBe(200);
+    const wrong = await client.call('GET', INFO, {
+      agentOnly: true,
+      agentPassword: 'bad',
+      lang: 'zh',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.envelope.error).toMatchObject({
+      errCode: 'Security.Authentication.IncorrectAgentPassword',
+      code: 10008,
+      message: '认证失败: agent 密码不正确',
+    });
+  });
+
+  it('with the agent header present, X-OCS-Header is ignored (not even decrypted)', async () => {
+    await control(sim.url, 'POST', 'password', { agentPassword: 'agent-pw' });
+    const garbage = await client.call('GET', INFO, {
+      agentPassword: 'agent-pw',
+      rawHeader: 'QUJD',
+    });
+    expect(garbage.status).toBe(200);
+    const wrongRoot = await client.call('GET', INFO, {
+      agentPassword: 'agent-pw',
+      password: 'bad',
+    });
+    expect(wrongRoot.status).toBe(200);
+  });
+
+  it('the body keys come from the agent header', async () => {
+    await control(sim.url, 'POST', 'password', { agentPassword: 'agent-pw' });
+    const other = randomBytes(32).toString('base64');
+    const reply = await client.call('PATCH', '/api/v1/obcluster/backup/config', {
+      agentPassword: 'agent-pw',
+      rootHeader: { keys: other },
+      body: { ha_low_thread_score: 1 },
+    });
+    expect(reply.status).toBe(200);
+  });
+
+  it('agent header but no agent password (root known) → 401 WithOceanBasePassword', async () => {
+    const reply = await client.call('GET', INFO, { agentOnly: true, agentPassword: 'x' });
+    expect(reply.status).toBe(401);
+    expect(reply.envelope.error).toMatchObject({
+      errCode: 'Security.Authentication.WithOceanBasePassword',
+      code: 10008,
+      message:
+        'Unauthorized: Should use oceanbase_password to verify: agent password is not initialized',
+    });
+  });
+
+  it('no root password yet: X-OCS-Header refused when an agent password is set; agent header unchecked when neither', async () => {
+    await control(sim.url, 'POST', 'password', { rootPassword: null, agentPassword: 'agent-pw' });
+    const refused = await client.call('GET', INFO);
+    expect(refused.status).toBe(401);
+    expect(refused.envelope.error?.errCode).toBe('Security.Authentication.WithAgentPassword');
+    expect(
+      (await client.call('GET', INFO, { agentOnly: true, agentPassword: 'agent-pw' })).status,
+    ).toBe(200);
+    await control(sim.url, 'POST', 'password', { agentPassword: null });
+    expect(
+      (await client.call('GET', INFO, { agentOnly: true, agentPassword: 'anything' })).status,
+    ).toBe(200);
   });
 });
 

@@ -42,6 +42,10 @@ export interface CallOptions {
   /** Replace the X-OCS-Header value entirely (garbage tests). */
   rawHeader?: string;
   noHeader?: boolean;
+  /** Send only X-OCS-Agent-Header (with `agentPassword`). */
+  agentOnly?: boolean;
+  /** Field overrides for X-OCS-Header only (e.g. other `keys` than the agent header's). */
+  rootHeader?: Record<string, unknown>;
   aesKeyBytes?: number;
   tsOffsetSeconds?: number;
   lang?: string;
@@ -117,10 +121,13 @@ export class TestClient {
       'Accept-Language': options.lang ?? 'en-US',
       ...options.headers,
     };
-    if (!options.noHeader) {
+    if (!options.noHeader && !options.agentOnly) {
       headers['X-OCS-Header'] =
         options.rawHeader ??
-        encryptHeaderJson(key, JSON.stringify(fields(options.password ?? this.password)));
+        encryptHeaderJson(
+          key,
+          JSON.stringify({ ...fields(options.password ?? this.password), ...options.rootHeader }),
+        );
     }
     const agentPassword = options.agentPassword ?? this.agentPassword;
     if (agentPassword !== undefined) {

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ARCHIVE_STATUSES, type TenantState } from './cluster-state';
+import type { TenantSpec } from './options';
+import type { SimState } from './sim-state';
+
+/**
+ * `POST /__sim/scenario`: puts the cluster in a state a test needs (contract §4, §6, §8 edge cases):
+ * a tenant not NORMAL, archive INTERRUPTED, a tenant that never archived (`archive: "none"`, no
+ * CDB_OB_ARCHIVELOG row), a growing archive delay, a running backup, degraded cluster info.
+ */
+export const scenarioSchema = z
+  .object({
+    tenant: z.string().min(1).optional(),
+    /** DBA_OB_TENANTS.STATUS, e.g. NORMAL, CREATING, RESTORE, DROPPING. */
+    status: z
+      .string()
+      .regex(/^[A-Z_]+$/, 'upper-case status such as CREATING')
+      .optional(),
+    locked: z.boolean().optional(),
+    in_recyclebin: z.boolean().optional(),
+    archive: z.union([z.literal('none'), z.enum(ARCHIVE_STATUSES)]).optional(),
+    archive_delay_s: z.number().min(0).max(1e7).optional(),
+    backup_running: z.boolean().optional(),
+    /** obcluster/info answers as if OceanBase were unreachable (`tenants: null`). */
+    degraded: z.boolean().optional(),
+  })
+  .strict()
+  .refine((s) => s.tenant !== undefined || Object.keys(s).every((key) => key === 'degraded'), {
+    message: 'tenant: required for tenant fields',
+  });
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** Throws a message for the control API's 400 when the tenant is unknown. */
+export function applyScenario(sim: SimState, scenario: Scenario): void {
+  if (scenario.degraded !== undefined) sim.degraded = scenario.degraded;
+  if (scenario.tenant === undefined) return;
+  const tenant = sim.tenant(scenario.tenant);
+  if (!tenant) throw new Error(`tenant: no user tenant '${scenario.tenant}'`);
+  if (scenario.status !== undefined) tenant.status = scenario.status;
+  if (scenario.locked !== undefined) tenant.locked = scenario.locked ? 'YES' : 'NO';
+  if (scenario.in_recyclebin !== undefined)
+    tenant.in_recyclebin = scenario.in_recyclebin ? 'YES' : 'NO';
+  if (scenario.archive_delay_s !== undefined) tenant.archive_delay_s = scenario.archive_delay_s;
+  if (scenario.backup_running !== undefined) tenant.backup_running = scenario.backup_running;
+  if (scenario.archive !== undefined) setArchive(tenant, scenario.archive, sim.now());
+}
+
+function setArchive(tenant: TenantState, archive: Scenario['archive'], now: number): void {
+  if (archive === undefined) return;
+  if (archive === 'none') {
+    tenant.log_archive_status = null;
+    tenant.log_mode = 'NOARCHIVELOG';
+    tenant.archive_round = null;
+    return;
+  }
+  tenant.log_archive_status = archive;
+  const stopped = archive === 'STOP';
+  tenant.log_mode = stopped ? 'NOARCHIVELOG' : 'ARCHIVELOG';
+  if (stopped) tenant.archive_round = null;
+  else tenant.archive_round ??= { round_id: 1, started_at: now };
+}
+
+/** `reset {tenantCount: n}`: n generated user tenants tenant_0001… (ids 1002, 1004, …). */
+export function generatedTenants(count: number): TenantSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `tenant_${String(i + 1).padStart(4, '0')}`,
+    id: 1002 + 2 * i,
+  }));
+}
