@@ -127,8 +127,14 @@ describe('RETRY', () => {
     requeued.sub_tasks = [
       { ...requeued.sub_tasks![0]!, state: 'READY', operator: 'RETRY', execute_times: 3 },
     ];
-    renderTimeline(makeDag('READY', [check('SUCCEED'), requeued]));
+    // obshell resets the DAG's times (Unix epoch) until it runs again.
+    const epoch = '1970-01-01T00:00:00Z';
+    renderTimeline(
+      makeDag('READY', [check('SUCCEED'), requeued], { start_time: epoch, end_time: epoch }),
+    );
     const step = await screen.findByRole('listitem', { name: /^Step 2 of 2/ });
+    expect(screen.getByText('Restarting…')).toBeInTheDocument();
+    expect(screen.queryByText('Not started')).not.toBeInTheDocument();
     expect(within(step).getAllByText('Retrying').length).toBeGreaterThan(0);
     expect(within(step).getByText('Run 3 times')).toBeInTheDocument();
     expect(within(step).queryByText('Not started')).not.toBeInTheDocument();

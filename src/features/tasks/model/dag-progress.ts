@@ -28,6 +28,20 @@ export function hasStarted(item: Timed): boolean {
   return reQueued && parseTaskTime(item.start_time) !== undefined;
 }
 
+/**
+ * RETRY, CANCEL and ROLLBACK reset a DAG's times (obshell writes the Unix epoch) until it runs
+ * again; its steps show it has run before. Such a DAG is restarting, not "not started".
+ */
+export function hasRunBefore(dag: Pick<Dag, 'nodes' | 'operator'>): boolean {
+  if (dag.operator !== 'RUN') return true;
+  return (dag.nodes ?? []).some(
+    (node) =>
+      node.operator !== 'RUN' ||
+      (node.state !== 'PENDING' && node.state !== 'READY') ||
+      (node.sub_tasks ?? []).some((task) => (task.execute_times ?? 0) > 0),
+  );
+}
+
 /** Finished (for timing): SUCCEED or FAILED. An unfinished item repeats start_time in end_time. */
 export function hasEnded(item: Timed): boolean {
   return item.state === 'SUCCEED' || item.state === 'FAILED';
