@@ -96,8 +96,8 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
     const dagUri = `/api/v1/task/dag/${created.data.id}?show_details=true`;
     await untilRunning(setup, dagUri);
     if (started) {
-      // From now on every step lasts many minutes: the polled DAG stays RUNNING for the run.
-      await fetch(`${url}/__sim/time-scale`, { method: 'POST', body: '{"scale":1000}' });
+      // Manual clock from now on: the polled DAG stays RUNNING for the whole run.
+      await fetch(`${url}/__sim/clock-mode`, { method: 'POST', body: '{"mode":"manual"}' });
     }
     const clients = Array.from({ length: options.clients }, () => new TestClient(url, password));
     await Promise.all(clients.map((client) => client.refreshKey()));

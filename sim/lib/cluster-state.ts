@@ -17,6 +17,13 @@ export const ARCHIVE_STATUSES = [
 ] as const;
 export type LogArchiveStatus = (typeof ARCHIVE_STATUSES)[number];
 
+export interface ArchiveRound {
+  round_id: number;
+  started_at: number;
+  /** When the round stopped: its checkpoint freezes there. */
+  stopped_at: number | null;
+}
+
 export interface TenantState {
   name: string;
   tenant_id: number;
@@ -30,8 +37,10 @@ export interface TenantState {
   parameters: Record<string, string>;
   log_mode: 'ARCHIVELOG' | 'NOARCHIVELOG';
   log_archive_status: LogArchiveStatus | null;
-  /** Scaled engine time (ms) the current archive round started; drives checkpoint and delay. */
-  archive_round: { round_id: number; started_at: number } | null;
+  /** Latest CDB_OB_ARCHIVELOG_SUMMARY round (agent ms); drives checkpoint and delay (§8). */
+  archive_round: ArchiveRound | null;
+  /** Bumped by every archive switch so an older pending transition is dropped. */
+  archive_epoch: number;
   /** How far the archive checkpoint lags behind now (seconds) while a round runs. */
   archive_delay_s: number;
   /** Rows in CDB_OB_BACKUP_JOBS (a data backup is running). */
@@ -110,7 +119,10 @@ export function initialTenants(options: SimulatorOptions, now = 0): TenantState[
       },
       log_mode: archive ? 'ARCHIVELOG' : 'NOARCHIVELOG',
       log_archive_status: archive ? 'DOING' : null,
-      archive_round: archive ? { round_id: 1, started_at: now } : null,
+      archive_round: archive
+        ? { round_id: 1, started_at: now - 86_400_000, stopped_at: null }
+        : null,
+      archive_epoch: 0,
       archive_delay_s: 2,
       backup_running: false,
       delete_policy: null,

@@ -62,6 +62,7 @@ function stepsFor(
         change,
         tenants: core.host.userTenants(),
         clusterId: core.host.clusterId(),
+        now: () => core.host.now(),
       });
     default:
       return [{ lines: [`${node.name}: working`], ms: SYNTHETIC_MS }];

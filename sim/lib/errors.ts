@@ -198,7 +198,7 @@ export const errors = {
       legacy: 1002,
       kind: 'unexpected',
       en: 'Unexpected error: Internal Server Error',
-      zh: '意外错误：Internal Server Error',
+      zh: '非预期错误：Internal Server Error',
     }),
   injected500: () =>
     new SimError({
@@ -209,26 +209,54 @@ export const errors = {
       en: 'Unexpected error: injected fault (simulator /__sim/faults)',
       zh: '意外错误：注入的故障（模拟器 /__sim/faults）',
     }),
-  notClusterAgent: (identity: string) =>
+  notClusterAgent: (agent: string, identity: string) =>
     bad(
       'Agent.Identify.NotSupportOperation',
-      `Agent identity is '${identity}', this operation needs 'CLUSTER AGENT'`,
-      `Agent 身份为 '${identity}'，该操作需要 'CLUSTER AGENT'`,
+      `'${agent}' is '${identity}', instead of 'CLUSTER AGENT', does not support this operation`,
+      `'${agent}' 身份是 '${identity}'，而不是 'CLUSTER AGENT'，不支持此操作`,
     ),
+  sysNotAllowed: () =>
+    bad(
+      'OB.Tenant.SysOperationNotAllowed',
+      'System tenant is not allowed to perform this operation',
+      '不允许对系统租户执行此操作',
+    ),
+  tenantStatusNotNormal: (name: string, status: string) =>
+    bad(
+      'OB.Tenant.StatusNotNormal',
+      `Tenant '${name}' status is '${status}'.`,
+      `租户 '${name}' 状态为 '${status}'`,
+    ),
+  parameterNotExist: (name: string) =>
+    bad(
+      'OB.Tenant.Parameter.NotExist',
+      `Tenant parameter '${name}' does not exist.`,
+      `租户参数 '${name}' 不存在`,
+    ),
+  /** errors.Occurf(ErrCommonUnexpected, …): the detail stays English. */
+  unexpected: (detail: string) =>
+    new SimError({
+      errCode: 'Common.Unexpected',
+      status: 500,
+      legacy: 1002,
+      kind: 'unexpected',
+      en: `Unexpected error: ${detail}`,
+      zh: `非预期错误：${detail}`,
+    }),
   tenantNotExist: (name: string) =>
     new SimError({
       errCode: 'OB.Tenant.NotExist',
       status: 400,
       legacy: 1000,
       kind: 'bad-request',
-      en: `Tenant '${name}' is not exist`,
+      en: `Tenant '${name}' does not exist.`,
       zh: `租户 '${name}' 不存在`,
     }),
   invalidLogArchiveStatus: (status: string) =>
     bad(
-      'Common.IllegalArgument',
-      `Invalid log archive status: '${status}', must be STOP, DOING or SUSPEND`,
-      `非法的日志归档状态：'${status}'，必须是 STOP、DOING 或 SUSPEND`,
+      'OB.Backup.ArchiveLogStatus.Invalid',
+      `Invalid archive log status: '${status}', must be 'STOP' or 'DOING'`,
+      `非法的归档日志状态：'${status}'，必须是 'STOP' 或 'DOING'`,
     ),
   underMaintenance: () =>
     new SimError({

@@ -51,13 +51,20 @@ function setArchive(tenant: TenantState, archive: Scenario['archive'], now: numb
     tenant.log_archive_status = null;
     tenant.log_mode = 'NOARCHIVELOG';
     tenant.archive_round = null;
+    tenant.archive_epoch++;
     return;
   }
+  tenant.archive_epoch++;
   tenant.log_archive_status = archive;
   const stopped = archive === 'STOP';
   tenant.log_mode = stopped ? 'NOARCHIVELOG' : 'ARCHIVELOG';
-  if (stopped) tenant.archive_round = null;
-  else tenant.archive_round ??= { round_id: 1, started_at: now };
+  const round = tenant.archive_round ?? {
+    round_id: 1,
+    started_at: now - 3_600_000,
+    stopped_at: null,
+  };
+  round.stopped_at = stopped ? (round.stopped_at ?? now) : null;
+  tenant.archive_round = round;
 }
 
 /** `reset {tenantCount: n}`: n generated user tenants tenant_0001… (ids 1002, 1004, …). */

@@ -11,6 +11,7 @@ export interface SetContext {
   /** All user tenants, read when the sub-task starts (contract: re-read each time a node runs). */
   tenants: TenantState[];
   clusterId: number;
+  now(): number;
 }
 
 const tag = (t: TenantState) => `${t.name}(${t.tenant_id})`;
@@ -34,7 +35,7 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
   const uri = change.backupBaseUri ?? '';
   if (change.logArchiveConcurrency !== undefined) {
     const n = change.logArchiveConcurrency;
-    yield* closeArchiveLog(1, tenants);
+    yield* closeArchiveLog(1, ctx);
     for (const t of tenants) {
       yield step(1, [`Set log archive concurrency to '${n}' for ${tag(t)}`], () => {
         t.parameters.log_archive_concurrency = String(n);
@@ -42,7 +43,7 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
     }
   }
   if (uri !== '') {
-    yield* closeArchiveLog(2, tenants);
+    yield* closeArchiveLog(2, ctx);
     const intro: string[] = [];
     if (change.binding !== undefined)
       intro.push(`Set log archive dest binding to ${change.binding}`);
@@ -125,7 +126,8 @@ function step(phase: number, lines: string[], apply?: () => void): Step {
 }
 
 /** closeAllArchiveLog + waitForAllArchiveLogStop: NOARCHIVELOG only where not already. */
-function* closeArchiveLog(phase: number, tenants: TenantState[]): Generator<Step> {
+function* closeArchiveLog(phase: number, ctx: SetContext): Generator<Step> {
+  const { tenants } = ctx;
   for (const t of tenants) {
     const open = t.log_mode !== 'NOARCHIVELOG';
     const lines = open ? [`Close archive log for ${tag(t)}`] : [];
@@ -134,7 +136,8 @@ function* closeArchiveLog(phase: number, tenants: TenantState[]): Generator<Step
       if (!open) return;
       t.log_mode = 'NOARCHIVELOG';
       if (t.log_archive_status !== null) t.log_archive_status = 'STOP';
-      t.archive_round = null;
+      t.archive_epoch++;
+      if (t.archive_round) t.archive_round.stopped_at ??= ctx.now();
     });
   }
   for (const t of tenants) {
