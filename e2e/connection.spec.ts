@@ -76,21 +76,26 @@ test('Lock forgets the password and returns to the connection screen', async ({ 
   await expect(page.getByText('obdemo', { exact: true })).toBeHidden();
 });
 
-test('an agent with security on also asks for the agent password', async ({ page, simControl }) => {
+test('a cluster agent with security on needs root@sys only: one line says why, one header is sent', async ({
+  page,
+  simControl,
+}) => {
   await simControl.reset({ agentPassword: 'agent-secret' });
   await page.goto('/');
-  const agentPassword = page.getByLabel('Agent password');
-  await expect(agentPassword).toBeVisible();
+  await expect(page.getByTestId('agent-security-note')).toHaveText(
+    /^security: true means this agent has its own agent password\. It is not needed here/,
+  );
+  await expect(page.getByLabel('Agent password')).toHaveCount(0);
+  const sent: string[][] = [];
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/v1/obcluster/info')) return;
+    sent.push(Object.keys(request.headers()).filter((name) => name.startsWith('x-ocs')));
+  });
   await page.getByLabel('root@sys password').fill(ROOT_PASSWORD);
-  await agentPassword.fill('wrong-agent');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(
-    page.getByText('obshell refused this agent password. Check it and try again.'),
-  ).toBeVisible();
-  await expect(agentPassword).toHaveValue('wrong-agent');
-  await agentPassword.fill('agent-secret');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(lockButton(page)).toBeVisible();
+  expect(sent.length).toBeGreaterThan(0);
+  for (const names of sent) expect(names).toEqual(['x-ocs-header']);
 });
 
 test('old obshell (integer error codes only): wrong password still reported as such', async ({
@@ -114,6 +119,6 @@ test('an unreachable agent is explained, with a retry', async ({ page, simContro
   await expect(alert).toBeVisible({ timeout: 15_000 });
   await expect(alert).toContainText('Cannot reach obshell');
   await simControl.call('POST', 'faults', { kind: 'drop', count: 0, path: '/api/v1/info' });
-  await alert.getByRole('button', { name: 'Retry' }).click();
+  await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByText('CLUSTER AGENT', { exact: true })).toBeVisible();
 });

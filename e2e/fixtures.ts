@@ -2,7 +2,12 @@ import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
-import { callSimControl } from '../sim/control-client';
+import {
+  callSimControl,
+  simClock,
+  type RunUntilSpec,
+  type SimStepAnswer,
+} from '../sim/control-client';
 
 export const ROOT_PASSWORD = 'e2e-root-pw';
 
@@ -26,6 +31,29 @@ export class SimControl {
 
   reset(options: Record<string, unknown> = {}) {
     return this.call('POST', 'reset', { rootPassword: ROOT_PASSWORD, ...options });
+  }
+
+  /**
+   * Manual clock: every DAG step waits until the test releases it, so a spec pins a DAG in the
+   * state it needs (TEAM.md) instead of racing the simulator's wall clock.
+   */
+  manualClock() {
+    return simClock.mode(this.simUrl, 'manual');
+  }
+
+  /** Releases the next `count` pending DAG steps and waits until the engine settled. */
+  step(count = 1): Promise<SimStepAnswer> {
+    return simClock.step(this.simUrl, count);
+  }
+
+  /** Steps until the DAG (default: newest) or its named node is in `state`; throws on 409. */
+  runUntil(spec: RunUntilSpec): Promise<SimStepAnswer> {
+    return simClock.runUntil(this.simUrl, spec);
+  }
+
+  /** Puts the cluster in a state a test needs (tenant status, archive state, degraded info). */
+  scenario(body: Record<string, unknown>) {
+    return this.call('POST', 'scenario', body);
   }
 }
 

@@ -13,17 +13,37 @@ test.describe('Tasks page', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Tasks' })).toBeVisible();
     await expect(page.getByText(/No unfinished tasks/)).toBeVisible();
 
-    await simControl.call('POST', 'time-scale', { scale: 10 });
+    // Manual clock: the DAG stays READY until a step is released.
+    await simControl.manualClock();
     const dag = await startBackupConfigDag(stack.sim.url);
     const table = page.getByRole('table', { name: 'Unfinished tasks' });
     const row = table.getByRole('row').filter({ hasText: dag.id });
     await expect(row).toBeVisible({ timeout: 10_000 });
-    await expect(row.getByRole('cell').nth(1)).toHaveText(/Ready|Running/);
+    await expect(row.getByRole('cell').nth(1)).toHaveText(/Ready$/);
     await expect(row.getByRole('cell').nth(2)).toHaveText('1 / 2');
-    await expect(row.getByRole('cell').nth(3)).toHaveText(/\d{4}.\d{2}.\d{2}/);
+    await expect(row.getByRole('cell').nth(3)).toHaveText('—'); // pinned READY: not started yet
     await row.getByRole('link', { name: 'Set obcluster backup config' }).click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${dag.id}$`));
     await expect(stepRow(page, 1)).toBeVisible();
+  });
+
+  test('a failed backup-config task waiting for a decision stays listed (from /task/dags/ob)', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    await simControl.manualClock();
+    await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'always' });
+    const dag = await startBackupConfigDag(stack.sim.url);
+    await simControl.runUntil({ dag_id: dag.id, state: 'FAILED' });
+    await openUnlocked(page, '/tasks');
+    const open = page.getByRole('table', { name: 'Unfinished tasks' });
+    const row = open.getByRole('row').filter({ hasText: dag.id });
+    await expect(row.getByRole('cell').nth(1)).toHaveText(/Failed$/);
+    const recent = page.getByRole('table', { name: 'Recent backup configuration tasks' });
+    await expect(recent.getByRole('row').filter({ hasText: dag.id })).toContainText('Failed');
+    await row.getByRole('link', { name: 'Set obcluster backup config' }).click();
+    await expect(page.getByRole('button', { name: 'Pass (skip)' })).toBeVisible();
   });
 
   test('opens a task by id', async ({ page, simControl }) => {

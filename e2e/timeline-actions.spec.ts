@@ -1,30 +1,37 @@
 import { test, expect } from './fixtures';
-import { startBackupConfigDag } from './support/obshell-node-client';
+import { readDag, startBackupConfigDag } from './support/obshell-node-client';
 import { dagApiPath, openTimeline, requestsTo, stepRow } from './support/timeline-helpers';
 
 const posts = async (simControl: Parameters<typeof requestsTo>[0], id: string) =>
   (await requestsTo(simControl, dagApiPath(id))).filter((r) => r.method === 'POST');
 
-test.describe('DAG timeline: decisions on a failed task', () => {
+const SET = 'Set backup config';
+const CHECK = 'Check backup config';
+
+/**
+ * Decisions on a task (contract §5), with the simulator's manual clock: each DAG is pinned in the
+ * state a test needs (run-until) and moved on step by step; the page is waited on, never the clock.
+ */
+test.describe('DAG timeline: decisions on a task', () => {
   test.beforeEach(async ({ simControl }) => {
-    await simControl.call('POST', 'time-scale', { scale: 0.2 });
+    await simControl.manualClock();
   });
 
-  test('a step failing once → Retry → success', async ({ page, simControl, stack }) => {
-    await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'once' });
+  test('"Set backup config" failing once → Retry: restarts without "Not started", runs again, logs kept', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
+    await simControl.call('POST', 'fail', { step: SET, mode: 'once' });
     const dag = await startBackupConfigDag(stack.sim.url);
+    await simControl.runUntil({ dag_id: dag.id, state: 'FAILED' });
     await openTimeline(page, dag.id);
     await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'failed');
     await expect(page.getByText('This task failed and waits for your decision.')).toBeVisible();
     await expect(stepRow(page, 2)).toContainText('fault injected');
-    // Only the decisions obshell allows for a failed DAG.
+    // A failed "Set backup config" cannot be rolled back, and a failed task cannot be cancelled.
     const actions = page.getByRole('group', { name: 'Actions' });
-    await expect(actions.getByRole('button')).toHaveText([
-      'Retry',
-      'Roll back',
-      'Pass (skip)',
-      'Cancel task',
-    ]);
+    await expect(actions.getByRole('button')).toHaveText(['Retry', 'Pass (skip)']);
     await page.getByRole('button', { name: 'Jump to failed step' }).click();
     await expect(stepRow(page, 2).getByRole('heading')).toBeFocused();
 
@@ -34,96 +41,116 @@ test.describe('DAG timeline: decisions on a failed task', () => {
     expect(await posts(simControl, dag.id)).toHaveLength(0);
     await dialog.getByRole('button', { name: 'Yes, retry' }).click();
     await expect(dialog).toBeHidden();
+    // Pinned right after RETRY (no step released): READY + RUN with its times reset.
+    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'retrying');
+    await expect(page.getByText('Restarting…')).toBeVisible();
+    await expect(page.getByText('Not started')).toHaveCount(0);
+
+    await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
     await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'succeeded');
     await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
     const sent = await posts(simControl, dag.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ status: 200, body: { operator: 'RETRY' } });
-    await expect(stepRow(page, 2)).toContainText('Run 2 times');
-    // Full logs (sub-task logs endpoint) keep both runs, numbered.
+    // The new execute count, as obshell reports it.
+    const runs = (await readDag(stack.sim.url, dag.id)).nodes?.[1]?.sub_tasks?.[0]?.execute_times;
+    expect(runs).toBeGreaterThan(1);
+    await expect(stepRow(page, 2)).toContainText(`Run ${runs} times`);
+    // Full logs (sub-task logs endpoint) keep every run, numbered.
     const failedTask = stepRow(page, 2).getByRole('listitem').first();
     await failedTask.getByRole('button', { name: /Show logs/ }).click();
     await failedTask.getByRole('button', { name: 'Load full logs' }).click();
     const full = failedTask.getByRole('group', { name: 'Full logs' });
     await expect(full).toContainText('[Run 1]');
-    await expect(full).toContainText('[Run 2]');
     await expect(full).toContainText('fault injected');
   });
 
-  test('a step failing always → Pass → the task ends with the failure passed', async ({
+  test('"Set backup config" failing → Pass: the dialog says it stays partly applied; the outcome "ended without applying"', async ({
     page,
     simControl,
     stack,
   }) => {
-    await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'always' });
+    await simControl.call('POST', 'fail', { step: SET, mode: 'always' });
     const dag = await startBackupConfigDag(stack.sim.url);
+    await simControl.runUntil({ dag_id: dag.id, state: 'FAILED' });
     await openTimeline(page, dag.id);
-    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'failed');
     await page.getByRole('button', { name: 'Pass (skip)' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText('without running it again');
+    await expect(dialog.getByTestId('pass-effect')).toContainText(
+      'The configuration stays partly applied',
+    );
     await dialog.getByRole('button', { name: 'Yes, pass (skip)' }).click();
-    await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
+    await expect(page.getByTestId('passed-outcome')).toContainText(
+      'Ended without applying all of the configuration',
+    );
+    await expect(page).toHaveTitle(/^Ended without applying · /);
     await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'passed');
-    await expect(page.getByRole('group', { name: 'Actions' })).toHaveCount(0);
-    expect(await posts(simControl, dag.id)).toHaveLength(1);
-  });
-
-  test('a step failing always → Cancel → cancelled, nothing more offered', async ({
-    page,
-    simControl,
-    stack,
-  }) => {
-    await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'always' });
-    const dag = await startBackupConfigDag(stack.sim.url);
-    await openTimeline(page, dag.id);
-    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'failed');
-    await page.getByRole('button', { name: 'Cancel task' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel task' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: dag.name })).toBeVisible();
     await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
-    await expect(page).toHaveTitle(/^Cancelled · /);
     await expect(page.getByRole('group', { name: 'Actions' })).toHaveCount(0);
+    // What ran may have switched archiving off.
+    await expect(page.getByText('Log archiving may now be off')).toBeVisible();
     expect(await posts(simControl, dag.id)).toHaveLength(1);
   });
 
-  test("Roll back that obshell refuses shows obshell's message, and following continues", async ({
+  test('a failed check offers Roll back; Pass says nothing will be applied', async ({
     page,
     simControl,
     stack,
   }) => {
-    await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'once' });
+    await simControl.call('POST', 'fail', { step: CHECK, mode: 'always' });
     const dag = await startBackupConfigDag(stack.sim.url);
+    await simControl.runUntil({ dag_id: dag.id, state: 'FAILED' });
     await openTimeline(page, dag.id);
-    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'failed');
+    await expect(page.getByRole('group', { name: 'Actions' }).getByRole('button')).toHaveText([
+      'Retry',
+      'Roll back',
+      'Pass (skip)',
+    ]);
+    await page.getByRole('button', { name: 'Pass (skip)' }).click();
+    await expect(page.getByRole('dialog').getByTestId('pass-effect')).toContainText(
+      'Nothing of this configuration will be applied',
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Go back' }).click();
     await page.getByRole('button', { name: 'Roll back' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Yes, roll back' }).click();
-    const refusal = dialog.getByRole('alert');
-    await expect(refusal).toContainText('obshell refused:');
-    const sent = await posts(simControl, dag.id);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.status).toBe(400);
-    // The polls go on after the refusal.
-    const before = (await requestsTo(simControl, dagApiPath(dag.id))).length;
-    await expect
-      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)
-      .toBeGreaterThan(before);
-    await dialog.getByRole('button', { name: 'Go back' }).click();
-    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, roll back' }).click();
+    await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
+    await expect(page).toHaveTitle(/^Rolled back · /);
+    await expect(page.getByText('Log archiving may now be off')).toHaveCount(0);
   });
 
-  test('a running task offers only Cancel', async ({ page, simControl, stack }) => {
-    await simControl.call('POST', 'time-scale', { scale: 5 });
+  test('a running task offers only Cancel; the cancel shows each phase and can be retried', async ({
+    page,
+    simControl,
+    stack,
+  }) => {
     const dag = await startBackupConfigDag(stack.sim.url);
+    await simControl.runUntil({ dag_id: dag.id, node: CHECK, state: 'RUNNING' });
     await openTimeline(page, dag.id);
     await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'running');
-    await expect(page.getByRole('group', { name: 'Actions' }).getByRole('button')).toHaveText([
-      'Cancel task',
-    ]);
+    const actions = page.getByRole('group', { name: 'Actions' });
+    await expect(actions.getByRole('button')).toHaveText(['Cancel task']);
     await page.getByRole('button', { name: 'Cancel task' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel task' }).click();
-    await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'failed');
-    await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
+    // READY + CANCEL → RUNNING + CANCEL → FAILED + CANCEL, one released step at a time.
+    await expect(page).toHaveTitle(/^Cancel requested · /);
+    await expect(actions).toHaveCount(0);
+    await simControl.runUntil({ dag_id: dag.id, state: 'RUNNING' });
+    await expect(page).toHaveTitle(/^Cancelling · /);
+    await simControl.runUntil({ dag_id: dag.id, state: 'FAILED' });
+    await expect(page).toHaveTitle(/^Cancelled · /);
+    await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'cancelled');
+    // Not final: it can still be retried or passed.
+    await expect(
+      page.getByText('It is not final: you can still retry it or pass it.'),
+    ).toBeVisible();
+    await expect(actions.getByRole('button')).toHaveText(['Retry', 'Roll back', 'Pass (skip)']);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, retry' }).click();
+    await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
+    await expect(page).toHaveTitle(/^Succeeded · /);
+    expect((await posts(simControl, dag.id)).map((r) => r.body)).toEqual([
+      { operator: 'CANCEL' },
+      { operator: 'RETRY' },
+    ]);
   });
 });

@@ -22,13 +22,16 @@ test('when the DAG ends while the page is in the background, a desktop notificat
     Object.defineProperty(window, 'Notification', { value: RecordingNotification });
     document.hasFocus = () => false;
   });
-  await simControl.call('POST', 'time-scale', { scale: 0.3 });
+  // Manual clock: the DAG ends when the test says so, after the page is watching it.
+  await simControl.manualClock();
   await openUnlocked(page, '/tasks');
   const dag = await startBackupConfigDag(stack.sim.url);
   await page.getByLabel('Task id').fill(dag.id);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByText('A desktop notification will be shown')).toBeVisible();
-  await expect(page.getByTestId('dag-freshness')).toContainText('Final state', { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 2, name: dag.name })).toBeVisible();
+  await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
+  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
   await expect
     .poll(() =>
       page.evaluate(

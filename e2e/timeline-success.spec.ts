@@ -17,10 +17,9 @@ test.describe('DAG timeline: success path', () => {
     simControl,
     stack,
   }) => {
-    // Base durations: each step runs ≥ 2 s, so 1 s polls must catch it running.
-    await simControl.call('POST', 'time-scale', { scale: 1 });
-    // Unlock first (slow in a dev build), then start the DAG and open it in-app, so the page
-    // is watching from the DAG's first second.
+    // Manual clock: the DAG moves only when a step is released, so each state is pinned while the
+    // page is looked at.
+    await simControl.manualClock();
     await openUnlocked(page, '/tasks');
     await recordStepStates(page);
     const dag = await startBackupConfigDag(stack.sim.url);
@@ -30,14 +29,23 @@ test.describe('DAG timeline: success path', () => {
 
     await expect(page.getByRole('heading', { level: 2, name: dag.name })).toBeVisible();
     await expect(stepRow(page, 2)).toContainText('Set backup config');
+    await simControl.runUntil({ dag_id: dag.id, node: 'Check backup config', state: 'RUNNING' });
+    await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'running');
     // Sub-tasks show where they run.
     await expect(stepRow(page, 1)).toContainText('127.0.0.1:2886');
     await expect(stepRow(page, 1)).toContainText('127.0.0.3:2886');
 
-    await expect(page.getByTestId('dag-stage')).toHaveText('Stage 2 / 2', { timeout: 15_000 });
-    await expect(page.getByTestId('dag-freshness')).toContainText('Final state', {
-      timeout: 20_000,
-    });
+    await simControl.runUntil({ dag_id: dag.id, node: 'Set backup config', state: 'RUNNING' });
+    await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'succeeded');
+    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'running');
+    await expect(page.getByTestId('dag-stage')).toHaveText('Stage 2 / 2');
+    // Which phase of "Set backup config" runs, from its log (log_archive_concurrency: phase 1).
+    await expect(page.getByTestId('set-config-phase')).toHaveText(
+      /^Now: (switching log archiving off and waiting for it to stop|setting log_archive_concurrency)/,
+    );
+
+    await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
+    await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
     const states = await recordedStepStates(page);
     for (const id of ['dag-step-1', 'dag-step-2']) {
       const seen = states[id] ?? [];
@@ -61,12 +69,11 @@ test.describe('DAG timeline: success path', () => {
     simControl,
     stack,
   }) => {
-    await simControl.call('POST', 'time-scale', { scale: 0.1 });
+    await simControl.manualClock();
     const dag = await startBackupConfigDag(stack.sim.url, { log_archive_concurrency: 8 });
+    await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
     await openTimeline(page, dag.id);
-    await expect(page.getByTestId('dag-freshness')).toContainText('Final state', {
-      timeout: 15_000,
-    });
+    await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
     const state = await simControl.call<{ tenants: { log_archive_status: string }[] }>(
       'GET',
       'state',
@@ -75,7 +82,12 @@ test.describe('DAG timeline: success path', () => {
 
     await expect(page.getByText('Log archiving may now be off')).toBeVisible();
     await page.getByRole('button', { name: 'Switch log archiving back on' }).click();
-    await expect(page.getByText(/log archiving is being switched back on/)).toBeVisible();
+    // What obshell did, per tenant, read back from each tenant's archive rounds.
+    const report = page.getByRole('list', { name: /Log archiving per tenant/ });
+    await expect(report.getByRole('listitem')).toHaveText([
+      /^app_tenant: archiving on \(/,
+      /^report_tenant: archiving on \(/,
+    ]);
     const patches = await requestsTo(simControl, '/api/v1/obcluster/backup/log');
     expect(patches).toHaveLength(1);
     expect(patches[0]).toMatchObject({ method: 'PATCH', status: 200, body: { status: 'DOING' } });
@@ -83,14 +95,16 @@ test.describe('DAG timeline: success path', () => {
       'GET',
       'state',
     );
-    expect(after.tenants.map((t) => t.log_archive_status)).toEqual(
-      after.tenants.map(() => 'DOING'),
-    );
+    // obshell does not wait (§6): a tenant switched on starts in BEGINNING, then DOING.
+    for (const tenant of after.tenants)
+      expect(['BEGINNING', 'DOING']).toContain(tenant.log_archive_status);
   });
 
   test('a reload mid-run shows the same timeline again', async ({ page, simControl, stack }) => {
-    await simControl.call('POST', 'time-scale', { scale: 3 });
+    await simControl.manualClock();
     const dag = await startBackupConfigDag(stack.sim.url);
+    // Pinned mid-run: the check runs until the test releases another step.
+    await simControl.runUntil({ dag_id: dag.id, node: 'Check backup config', state: 'RUNNING' });
     await openTimeline(page, dag.id);
     await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'running');
     await page.reload();
@@ -100,8 +114,8 @@ test.describe('DAG timeline: success path', () => {
     await expect(page).toHaveURL(new RegExp(`/tasks/${dag.id}$`));
     await expect(page.getByRole('heading', { level: 2, name: dag.name })).toBeVisible();
     await expect(page.getByText(`Task id ${dag.id}`)).toBeVisible();
-    await expect(stepRow(page, 1)).toBeVisible();
-    await expect(stepRow(page, 2)).toBeVisible();
+    await expect(stepRow(page, 1)).toHaveAttribute('data-state', 'running');
+    await expect(stepRow(page, 2)).toHaveAttribute('data-state', 'pending');
     await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
   });
 

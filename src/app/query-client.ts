@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isObshellError } from '../lib/obshell/envelope';
+import { isTransient } from '../lib/obshell/is-transient';
 
 type RefusedListener = (error: Error) => void;
 const refusedListeners = new WeakMap<QueryClient, Set<RefusedListener>>();
@@ -34,10 +35,7 @@ export function createAppQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 5_000,
-        retry: (failureCount, error) =>
-          failureCount < 2 &&
-          isObshellError(error) &&
-          (error.kind === 'network' || error.kind === 'timeout' || error.status >= 500),
+        retry: (failureCount, error) => failureCount < 2 && isTransient(error),
       },
       mutations: { retry: false },
     },

@@ -1,4 +1,4 @@
-import { Alert, Code, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { maskSecrets } from '../lib/backup-rules/mask-secrets';
 import { defineMessages, useMessages } from '../lib/i18n/messages';
@@ -16,6 +16,7 @@ const messages = defineMessages({
     unknown: 'Something went wrong',
     trace: 'Trace ID',
     code: 'Error code',
+    retry: 'Try again',
   },
   zh: {
     server: (status: number) => `obshell 拒绝了该请求（HTTP ${status}）`,
@@ -28,6 +29,7 @@ const messages = defineMessages({
     unknown: '出现错误',
     trace: '追踪 ID',
     code: '错误码',
+    retry: '重试',
   },
 });
 
@@ -35,15 +37,25 @@ export interface ObshellErrorAlertProps {
   error: unknown;
   /** Replaces the generic title, e.g. "Cannot read agent information". */
   title?: string;
-  /** Extra content, e.g. a Retry button. */
+  /** Extra content under the message. */
   children?: ReactNode;
+  /** Offers "Try again" (e.g. a query's refetch); omitted when trying again cannot help. */
+  onRetry?: () => void;
+  /** A retry is under way: the button shows a loader and ignores clicks. */
+  retrying?: boolean;
 }
 
 /**
  * Explains a failed obshell call: a localized title by kind, obshell's own message (already in
  * the UI language, via Accept-Language) as plain text, and the codes a DBA needs for a report.
  */
-export function ObshellErrorAlert({ error, title, children }: ObshellErrorAlertProps) {
+export function ObshellErrorAlert({
+  error,
+  title,
+  children,
+  onRetry,
+  retrying = false,
+}: ObshellErrorAlertProps) {
   const t = useMessages(messages);
   let heading = t.unknown;
   let detail: string | undefined;
@@ -84,6 +96,21 @@ export function ObshellErrorAlert({ error, title, children }: ObshellErrorAlertP
           </Text>
         )}
         {children}
+        {onRetry && (
+          <Group>
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="red"
+              loading={retrying}
+              onClick={() => {
+                if (!retrying) onRetry();
+              }}
+            >
+              {t.retry}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Alert>
   );

@@ -15,7 +15,8 @@ export interface HostDag {
   operator?: string | undefined;
 }
 
-export type DagOutcome = 'succeeded' | 'failed' | 'cancelled';
+/** `passed`: ended SUCCEED + PASS, i.e. without applying the passed steps (never a plain success). */
+export type DagOutcome = 'succeeded' | 'passed' | 'failed' | 'cancelled';
 
 export type HostEvent =
   | { type: 'obdash:ready'; cluster: HostCluster; locale: string; theme: string }

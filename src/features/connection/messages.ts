@@ -12,7 +12,6 @@ export const connectionMessages = defineMessages({
     obVersion: 'OceanBase version',
     agentLoading: 'Reading agent information…',
     agentUnavailable: 'Cannot read agent information',
-    retry: 'Retry',
     notClusterAgentTitle: 'Backup changes will be refused',
     notClusterAgent: (identity: string) =>
       `This agent's identity is "${identity}", not "CLUSTER AGENT": obshell only accepts backup configuration changes from an agent that belongs to a running cluster. Connect to such an agent instead.`,
@@ -22,13 +21,11 @@ export const connectionMessages = defineMessages({
     rootPassword: 'root@sys password',
     rootPasswordHelp:
       'Checked by obshell, then kept in this tab’s memory only: reloading the page or “Lock” forgets it.',
-    agentPassword: 'Agent password',
-    agentPasswordHelp: 'This agent has security turned on: it also asks for its own password.',
+    securityNote:
+      'security: true means this agent has its own agent password. It is not needed here: obshell accepts the root@sys password alone on a cluster agent.',
     unlock: 'Unlock',
     unlocking: 'Checking…',
     wrongRootPassword: 'obshell refused this root@sys password. Check it and try again.',
-    wrongAgentPassword: 'obshell refused this agent password. Check it and try again.',
-    wrongPassword: 'obshell refused the password. Check it and try again.',
     reauthTitle: 'Sign in again',
     reauthIntro:
       'obshell no longer accepts the password this tab was using (it may have been changed). Enter it again to continue; nothing on this page is lost.',
@@ -44,7 +41,6 @@ export const connectionMessages = defineMessages({
     obVersion: 'OceanBase 版本',
     agentLoading: '正在读取 agent 信息…',
     agentUnavailable: '无法读取 agent 信息',
-    retry: '重试',
     notClusterAgentTitle: '备份配置修改将被拒绝',
     notClusterAgent: (identity: string) =>
       `该 agent 的身份是“${identity}”，而不是“CLUSTER AGENT”：obshell 只接受来自运行中集群所属 agent 的备份配置修改。请改为连接这样的 agent。`,
@@ -54,13 +50,11 @@ export const connectionMessages = defineMessages({
     rootPassword: 'root@sys 密码',
     rootPasswordHelp:
       '由 obshell 校验，之后仅保存在本标签页的内存中：刷新页面或“锁定”都会将其清除。',
-    agentPassword: 'Agent 密码',
-    agentPasswordHelp: '该 agent 开启了安全模式：还需要 agent 自己的密码。',
+    securityNote:
+      'security: true 表示该 agent 设置了自己的 agent 密码。此处无需该密码：在集群 agent 上，obshell 只凭 root@sys 密码即可认证。',
     unlock: '解锁',
     unlocking: '正在校验…',
     wrongRootPassword: 'obshell 拒绝了该 root@sys 密码，请检查后重试。',
-    wrongAgentPassword: 'obshell 拒绝了该 agent 密码，请检查后重试。',
-    wrongPassword: 'obshell 拒绝了该密码，请检查后重试。',
     reauthTitle: '重新登录',
     reauthIntro:
       'obshell 不再接受本标签页使用的密码（可能已被修改）。请重新输入以继续，本页内容不会丢失。',

@@ -73,6 +73,8 @@ describe('watchDags', () => {
 describe('outcomeOf', () => {
   it.each([
     ['SUCCEED', 'RUN', 'succeeded'],
+    // PASS ends the DAG without applying the passed steps: never reported as a success.
+    ['SUCCEED', 'PASS', 'passed'],
     ['FAILED', 'RUN', 'failed'],
     ['FAILED', 'CANCEL', 'cancelled'],
     ['RUNNING', 'RUN', undefined],

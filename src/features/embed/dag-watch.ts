@@ -18,7 +18,7 @@ function findDag(data: unknown): Dag | undefined {
 }
 
 export function outcomeOf(dag: Pick<Dag, 'state' | 'operator'>): DagOutcome | undefined {
-  if (dag.state === 'SUCCEED') return 'succeeded';
+  if (dag.state === 'SUCCEED') return dag.operator === 'PASS' ? 'passed' : 'succeeded';
   if (dag.state === 'FAILED') return dag.operator === 'CANCEL' ? 'cancelled' : 'failed';
   return undefined;
 }

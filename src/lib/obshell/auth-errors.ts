@@ -49,9 +49,7 @@ function scrub(text: string, secrets: string[]): string {
  */
 export function redactSecrets(error: unknown, credentials: Credentials): unknown {
   // Very short passwords would mask ordinary words; below 4 characters they cannot be told apart.
-  const secrets = [credentials.rootPassword, credentials.agentPassword ?? ''].filter(
-    (secret) => secret.length >= 4,
-  );
+  const secrets = [credentials.rootPassword].filter((secret) => secret.length >= 4);
   if (secrets.length === 0) return error;
   if (error instanceof ObshellError) {
     if (!secrets.some((secret) => error.message.includes(secret))) return error;

@@ -189,18 +189,21 @@ describe('obshell client against the simulator', () => {
     expect(statuses).toEqual([200, 401, 200]);
   });
 
-  it('sends the agent password when the agent has security on', async () => {
+  it('sends exactly one header, X-OCS-Header with root@sys, also when the agent has an agent password', async () => {
     await control('POST', 'reset', { rootPassword: ROOT, agentPassword: 'agent-pw' });
-    await expect(
-      clusterInfo(makeClient({ rootPassword: ROOT, agentPassword: 'agent-pw' })),
-    ).resolves.toMatchObject({ cluster_name: 'obdemo' });
-    const wrong = await caught(
-      clusterInfo(makeClient({ rootPassword: ROOT, agentPassword: 'nope' })),
-    );
-    expect(wrong).toMatchObject({
-      status: 401,
-      errCode: 'Security.Authentication.IncorrectAgentPassword',
+    const sent: string[][] = [];
+    const client = createObshellClient({
+      apiBase: sim.url,
+      getCredentials: () => ({ rootPassword: ROOT }),
+      getLocale: () => 'en',
+      fetchImpl: (input, init) => {
+        sent.push(Object.keys(init?.headers ?? {}).filter((name) => /^x-ocs/i.test(name)));
+        return fetch(input, init);
+      },
     });
+    // A cluster agent checks X-OCS-Header against root@sys whether or not an agent password is set.
+    await expect(clusterInfo(client)).resolves.toMatchObject({ cluster_name: 'obdemo' });
+    expect(sent.filter((names) => names.length > 0)).toEqual([['X-OCS-Header']]);
   });
 
   it('signs with explicit credentials instead of the stored ones', async () => {

@@ -11,11 +11,14 @@ import {
 } from './hybrid-crypto';
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 
+/**
+ * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
+ * it on a cluster agent whether or not an agent password is set, and a request carrying
+ * `X-OCS-Agent-Header` would be checked against the agent password instead (contract §2.6).
+ */
 export interface Credentials {
   /** root@sys password; "" is a valid (empty) password. */
   rootPassword: string;
-  /** Agent password, sent in X-OCS-Agent-Header when the agent has `security: true`. */
-  agentPassword?: string | undefined;
 }
 
 export type Locale = 'en' | 'zh';
@@ -216,6 +219,7 @@ export function createObshellClient(options: ObshellClientOptions) {
     const keys = await encodeKeys(aesKey, iv);
     // obshell decodes `ts` only as a string; a number makes it answer 401.
     const ts = String(Math.floor((now() + state.skewMs) / 1000) + AUTH_LIFETIME_SECONDS);
+    // Exactly one header (contract §2.6): X-OCS-Header with the root@sys password.
     const headers: Record<string, string> = {
       'X-OCS-Header': await encryptHeader(state.key, {
         auth: credentials.rootPassword,
@@ -224,14 +228,6 @@ export function createObshellClient(options: ObshellClientOptions) {
         keys,
       }),
     };
-    if (credentials.agentPassword) {
-      headers['X-OCS-Agent-Header'] = await encryptHeader(state.key, {
-        auth: credentials.agentPassword,
-        ts,
-        uri,
-        keys,
-      });
-    }
     if (body === undefined) return { headers };
     headers['Content-Type'] = 'application/json';
     return { headers, body: await encryptBody(JSON.stringify(body), aesKey, iv) };

@@ -60,10 +60,9 @@ export type Dag = z.infer<typeof dagSchema>;
 export const BACKUP_CONFIG_DAG_NAME = 'Set obcluster backup config';
 
 /**
- * Finished for good: SUCCEED (whatever the operator), or FAILED after a CANCEL. A plain FAILED DAG
- * waits for the user's RETRY / ROLLBACK / PASS / CANCEL decision, so it is not terminal.
+ * Finished for good: SUCCEED, whatever the operator (RUN, PASS, ROLLBACK). A FAILED DAG, also a
+ * cancelled one (FAILED + CANCEL), still waits for RETRY / ROLLBACK / PASS (contract §5).
  */
 export function isTerminalDag(dag: Pick<Dag, 'state' | 'operator'> | undefined): boolean {
-  if (!dag) return false;
-  return dag.state === 'SUCCEED' || (dag.state === 'FAILED' && dag.operator === 'CANCEL');
+  return dag?.state === 'SUCCEED';
 }

@@ -32,13 +32,3 @@ export const backupConfigQueries = {
       queryFn: ({ signal }) => fetchTenantParameters(conn, tenant, signal),
     }),
 };
-
-/**
- * Keys still used by api/agent-info.ts and api/unfinished-dags.ts, which move to src/lib/obshell
- * (issue 11); delete with them.
- */
-export const backupConfigKeys = {
-  all: backupConfigQueries.all,
-  unfinishedDags: (clusterKey: string) =>
-    [...backupConfigQueries.all(clusterKey), 'unfinished-dags'] as const,
-};

@@ -2,13 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { dagSchema } from '../../../lib/obshell/dag';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import type { BackupConfigPatch } from '../model/changes';
-import { backupConfigKeys } from './backup-config-queries';
+import { backupConfigQueries } from './backup-config-queries';
 
 /** PATCH /api/v1/obcluster/backup/config → the DAG that applies it. Never retried automatically. */
 export function usePatchBackupConfig() {
   const { client, clusterKey } = useObshell();
   return useMutation({
-    mutationKey: [...backupConfigKeys.all(clusterKey), 'patch'],
+    mutationKey: [...backupConfigQueries.all(clusterKey), 'patch'],
     mutationFn: (body: BackupConfigPatch) =>
       client.request({
         method: 'PATCH',

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { BACKUP_CONFIG_DAG_NAME, isTerminalDag } from '../../../lib/obshell/dag';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { agentInfoQuery } from '../api/agent-info';
-import { unfinishedDagsQuery } from '../api/unfinished-dags';
+import { agentQueries } from '../../../lib/obshell/agent-info';
+import { dagListQueries } from '../../../lib/obshell/dag-lists';
 import type { Review } from '../hooks/use-backup-config-submit';
 import type { CurrentConfig } from '../hooks/use-current-config';
 import { ReviewModal } from './review-modal';
@@ -25,8 +25,8 @@ export function ReviewDialog({
   onConfirm: () => void;
 }) {
   const conn = useObshell();
-  const agent = useQuery(agentInfoQuery(conn));
-  const unfinished = useQuery(unfinishedDagsQuery(conn));
+  const agent = useQuery(agentQueries.info(conn));
+  const unfinished = useQuery(dagListQueries.unfinished(conn));
   const runningDagIds = (unfinished.data ?? [])
     .filter((dag) => dag.name === BACKUP_CONFIG_DAG_NAME && !isTerminalDag(dag))
     .map((dag) => dag.id);

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
-import { CLUSTER_AGENT, supportsAuthV2, type AgentInfo } from '../api/get-agent-info';
+import { CLUSTER_AGENT, supportsAuthV2, type AgentInfo } from '../../../lib/obshell/agent-info';
 import { connectionMessages } from '../messages';
 
 function Field({ label, value }: { label: string; value: string }) {
@@ -53,19 +53,12 @@ export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
   }
   if (query.isError) {
     return (
-      <ObshellErrorAlert error={query.error} title={t.agentUnavailable}>
-        <Group>
-          <Button
-            size="xs"
-            variant="light"
-            color="red"
-            loading={query.isFetching}
-            onClick={() => void query.refetch()}
-          >
-            {t.retry}
-          </Button>
-        </Group>
-      </ObshellErrorAlert>
+      <ObshellErrorAlert
+        error={query.error}
+        title={t.agentUnavailable}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   }
   const info = query.data;
@@ -89,6 +82,11 @@ export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
         <Alert color="orange" variant="light" title={t.notClusterAgentTitle}>
           {t.notClusterAgent(info.identity)}
         </Alert>
+      )}
+      {info.security === true && (
+        <Text size="sm" c="dimmed" data-testid="agent-security-note">
+          {t.securityNote}
+        </Text>
       )}
       {!supportsAuthV2(info) && (
         <Alert color="orange" variant="light" title={t.noAuthV2Title}>

@@ -62,8 +62,30 @@ describe('ConnectionScreen', () => {
     await user.type(password, ROOT);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await waitFor(() => expect(credentials.phase()).toBe('unlocked'), slow);
-    expect(credentials.get()).toEqual({ rootPassword: ROOT, agentPassword: undefined });
+    expect(credentials.get()).toEqual({ rootPassword: ROOT });
   });
+
+  it(
+    'on a cluster agent with security on, asks for root@sys only and says why',
+    { timeout: 20_000 },
+    async () => {
+      await fetch(`${sim.url}/__sim/reset`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rootPassword: ROOT, agentPassword: 'agent-secret' }),
+      });
+      const user = userEvent.setup();
+      const { credentials } = renderScreen();
+      expect(await screen.findByTestId('agent-security-note', {}, slow)).toHaveTextContent(
+        'security: true means this agent has its own agent password. It is not needed here',
+      );
+      expect(screen.queryByLabelText('Agent password')).not.toBeInTheDocument();
+      await user.type(screen.getByLabelText('root@sys password'), ROOT);
+      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      await waitFor(() => expect(credentials.phase()).toBe('unlocked'), slow);
+      expect(credentials.get()).toEqual({ rootPassword: ROOT });
+    },
+  );
 
   it('speaks Chinese', async () => {
     renderScreen('zh');

@@ -2,7 +2,7 @@ import { Center, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { agentInfoQuery } from '../api/get-agent-info';
+import { agentQueries } from '../../../lib/obshell/agent-info';
 import { connectionMessages } from '../messages';
 import { AgentSummary } from './agent-summary';
 import { UnlockForm } from './unlock-form';
@@ -11,7 +11,7 @@ import { UnlockForm } from './unlock-form';
 export function ConnectionScreen() {
   const t = useMessages(connectionMessages);
   const connection = useObshell();
-  const agent = useQuery(agentInfoQuery(connection));
+  const agent = useQuery(agentQueries.info(connection));
   return (
     <Center py="xl">
       <Paper
@@ -34,7 +34,7 @@ export function ConnectionScreen() {
           </div>
           <AgentSummary query={agent} />
           <Divider />
-          <UnlockForm askAgentPassword={agent.data?.security === true} />
+          <UnlockForm />
         </Stack>
       </Paper>
     </Center>

@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useObshell, useSessionPhase } from '../../../lib/obshell/obshell-context';
-import { agentInfoQuery } from '../api/get-agent-info';
+import { useSessionPhase } from '../../../lib/obshell/obshell-context';
 import { useLock } from '../hooks/use-lock';
 import { connectionMessages } from '../messages';
 import { UnlockForm } from './unlock-form';
@@ -14,12 +13,9 @@ import { UnlockForm } from './unlock-form';
  */
 export function ReauthModal() {
   const t = useMessages(connectionMessages);
-  const connection = useObshell();
   const queryClient = useQueryClient();
   const lock = useLock();
   const opened = useSessionPhase() === 'reauth';
-  // Security may have been turned on since the first unlock: ask the agent again.
-  const agent = useQuery({ ...agentInfoQuery(connection), enabled: opened, staleTime: 0 });
   return (
     <Modal
       opened={opened}
@@ -34,10 +30,7 @@ export function ReauthModal() {
     >
       <Stack gap="md">
         <Text size="sm">{t.reauthIntro}</Text>
-        <UnlockForm
-          askAgentPassword={agent.data?.security === true}
-          onUnlocked={() => void queryClient.invalidateQueries()}
-        />
+        <UnlockForm onUnlocked={() => void queryClient.invalidateQueries()} />
         <Group justify="flex-end">
           <Button variant="subtle" color="gray" size="xs" onClick={lock}>
             {t.reauthLock}

@@ -8,25 +8,27 @@ import { useUnlock } from '../api/unlock';
 import { connectionMessages } from '../messages';
 
 // "" is a valid root@sys password (a fresh cluster has none), so nothing here is required.
-const unlockSchema = z.object({ rootPassword: z.string(), agentPassword: z.string() });
-type UnlockValues = z.infer<typeof unlockSchema>;
+const unlockSchema = z.object({ rootPassword: z.string() });
 
 export interface UnlockFormProps {
-  /** The agent has `security: true` and wants its own password too. */
-  askAgentPassword: boolean;
   onUnlocked?: () => void;
   autoFocus?: boolean;
 }
 
-/** Password form shared by the connection screen and the re-authentication dialog. */
-export function UnlockForm({ askAgentPassword, onUnlocked, autoFocus = true }: UnlockFormProps) {
+/**
+ * Password form shared by the connection screen and the re-authentication dialog. Only root@sys:
+ * a cluster agent accepts it whether or not it has an agent password (contract §2.6).
+ */
+export function UnlockForm({ onUnlocked, autoFocus = true }: UnlockFormProps) {
   const t = useMessages(connectionMessages);
   const unlock = useUnlock({ onUnlocked });
-  // Two plain inputs: react-hook-form would add ~13 KB gzip to the first screen for no gain here.
-  const [values, setValues] = useState<UnlockValues>({ rootPassword: '', agentPassword: '' });
+  // A plain input: react-hook-form would add ~13 KB gzip to the first screen for no gain here.
+  const [rootPassword, setRootPassword] = useState('');
   const rootRef = useRef<HTMLInputElement>(null);
-  const agentRef = useRef<HTMLInputElement>(null);
   const refused = refusedPassword(unlock.error);
+  // obshell names the agent password only when it has no root password yet (WithAgentPassword):
+  // nothing the user can fix here by retyping, so its own message is shown.
+  const rootRefused = refused === 'root' || refused === 'either';
 
   // The password is the only thing to do on this screen (and in the dialog): start there.
   useEffect(() => {
@@ -35,27 +37,15 @@ export function UnlockForm({ askAgentPassword, onUnlocked, autoFocus = true }: U
 
   // After a refusal the cursor goes back to the refused password, still filled in for correction.
   useEffect(() => {
-    if (refused === 'agent' && askAgentPassword) agentRef.current?.focus();
-    else if (refused) rootRef.current?.focus();
-  }, [refused, askAgentPassword]);
+    if (rootRefused) rootRef.current?.focus();
+  }, [rootRefused, unlock.error]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = unlockSchema.safeParse(values);
+    const parsed = unlockSchema.safeParse({ rootPassword });
     if (!parsed.success) return;
-    unlock.mutate({
-      rootPassword: parsed.data.rootPassword,
-      agentPassword: askAgentPassword ? parsed.data.agentPassword : undefined,
-    });
+    unlock.mutate({ rootPassword: parsed.data.rootPassword });
   };
-
-  const rootError =
-    refused === 'root' || (refused === 'either' && !askAgentPassword)
-      ? t.wrongRootPassword
-      : refused === 'either'
-        ? t.wrongPassword
-        : undefined;
-  const agentError = refused === 'agent' ? t.wrongAgentPassword : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -72,33 +62,15 @@ export function UnlockForm({ askAgentPassword, onUnlocked, autoFocus = true }: U
         <PasswordInput
           ref={rootRef}
           name="rootPassword"
-          value={values.rootPassword}
-          onChange={(event) => {
-            const rootPassword = event.currentTarget.value;
-            setValues((v) => ({ ...v, rootPassword }));
-          }}
+          value={rootPassword}
+          onChange={(event) => setRootPassword(event.currentTarget.value)}
           label={t.rootPassword}
           description={t.rootPasswordHelp}
-          error={rootError}
+          error={rootRefused ? t.wrongRootPassword : undefined}
           autoComplete="current-password"
           data-autofocus={autoFocus || undefined}
         />
-        {askAgentPassword && (
-          <PasswordInput
-            ref={agentRef}
-            name="agentPassword"
-            value={values.agentPassword}
-            onChange={(event) => {
-              const agentPassword = event.currentTarget.value;
-              setValues((v) => ({ ...v, agentPassword }));
-            }}
-            label={t.agentPassword}
-            description={t.agentPasswordHelp}
-            error={agentError}
-            autoComplete="off"
-          />
-        )}
-        {unlock.error && !refused && <ObshellErrorAlert error={unlock.error} />}
+        {unlock.error && !rootRefused && <ObshellErrorAlert error={unlock.error} />}
         <Button
           type="submit"
           loading={unlock.isPending}

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { dagKeys } from '../../../lib/obshell/dag-lists';
 import type { ObshellConnection } from '../../../lib/obshell/obshell-context';
 import {
   backoffDelay,
@@ -8,13 +9,15 @@ import {
 } from '../model/polling-policy';
 import { getDagDetail } from './get-dag-detail';
 import { getSubTaskLogs } from './get-sub-task-logs';
-import { getUnfinishedDags } from './get-unfinished-dags';
 
 type Connection = Pick<ObshellConnection, 'client' | 'clusterKey'>;
 
-/** Keys and query options for obshell tasks; the cluster key keeps two clusters' DAGs apart. */
+/**
+ * Keys and query options for one DAG; the cluster key keeps two clusters' DAGs apart. The DAG lists
+ * (read by other features too) live in `lib/obshell/dag-lists.ts`, under the same root.
+ */
 export const dagQueries = {
-  all: (clusterKey: string) => ['obshell', clusterKey, 'dag'] as const,
+  all: dagKeys.all,
 
   /**
    * A DAG followed live: every second until terminal, never in a hidden tab (react-query pauses the
@@ -32,15 +35,6 @@ export const dagQueries = {
       refetchOnWindowFocus: dagRefetchOnFocus,
       retry: retryDagPoll,
       retryDelay: backoffDelay,
-    }),
-
-  unfinished: ({ client, clusterKey }: Connection) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- one client per clusterKey, which is in the key
-    queryOptions({
-      queryKey: [...dagQueries.all(clusterKey), 'unfinished'] as const,
-      queryFn: ({ signal }) => getUnfinishedDags(client, signal),
-      refetchInterval: 5_000,
-      refetchIntervalInBackground: false,
     }),
 
   subTaskLogs: ({ client, clusterKey }: Connection, subTaskId: string, live: boolean) =>

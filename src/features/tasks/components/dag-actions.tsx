@@ -5,8 +5,12 @@ import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useOperateDag } from '../api/operate-dag';
-import { allowedActions, type DagAction } from '../model/dag-actions';
+import { allowedActions, passEffectBefore, type DagAction } from '../model/dag-actions';
 import { taskMessages } from '../messages';
+
+function failedName(dag: Dag): string | undefined {
+  return dag.nodes?.find((node) => node.state === 'FAILED')?.name;
+}
 
 const actionColor: Record<DagAction, string> = {
   RETRY: 'blue',
@@ -57,7 +61,7 @@ export const DagActions = memo(
           <Group gap="sm" role="group" aria-label={t.actions}>
             {dag.state === 'FAILED' ? (
               <Text size="sm" fw={600}>
-                {t.actionsHintFailed}
+                {dag.operator === 'CANCEL' ? t.actionsHintCancelled : t.actionsHintFailed}
               </Text>
             ) : null}
             {actions.map((action) => (
@@ -92,6 +96,12 @@ export const DagActions = memo(
           {pending ? (
             <Stack>
               <Text>{t.actionEffect(pending)}</Text>
+              {pending === 'PASS' ? (
+                // What PASS means for this DAG, before the user confirms (contract §5).
+                <Text fw={600} data-testid="pass-effect">
+                  {t.passEffect(passEffectBefore(dag))}
+                </Text>
+              ) : null}
               <Text size="sm" c="dimmed">
                 {t.confirmTask(maskSecrets(dag.name), dag.id)}
               </Text>
@@ -113,10 +123,11 @@ export const DagActions = memo(
     );
   },
   // A poll brings a new DAG object every second; the buttons and the (closed) dialog depend only on
-  // these fields, so they are not re-rendered for progress elsewhere in the DAG.
+  // these fields and on which step failed, so they are not re-rendered for progress elsewhere.
   (a, b) =>
     a.dag.id === b.dag.id &&
     a.dag.name === b.dag.name &&
     a.dag.state === b.dag.state &&
-    a.dag.operator === b.dag.operator,
+    a.dag.operator === b.dag.operator &&
+    failedName(a.dag) === failedName(b.dag),
 );

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
-import { hasEnded, parseTaskTime } from '../model/dag-progress';
-import { taskMessages } from '../messages';
+import { hasEnded, hasRunBefore, parseTaskTime } from '../model/dag-progress';
+import { taskMessages, type TaskMessages } from '../messages';
 import { StateBadge } from './state-badge';
 import { TimingFacts } from './timing-facts';
 
@@ -18,6 +18,12 @@ const HEADER_FIELDS = [
   'start_time',
   'end_time',
 ] as const satisfies readonly (keyof Dag)[];
+
+/** A DAG re-queued by RETRY restarts; one reset by CANCEL or ROLLBACK has no meaningful start. */
+function noStartLabel(dag: Dag, t: TaskMessages): string | undefined {
+  if (!hasRunBefore(dag)) return undefined;
+  return dag.operator === 'RUN' ? t.restarting : t.notEnded;
+}
 
 export const DagHeader = memo(
   function DagHeader({ dag, skewMs }: { dag: Dag; skewMs: number }) {
@@ -37,12 +43,21 @@ export const DagHeader = memo(
           <Text size="sm" c="dimmed">
             {t.taskId(dag.id)}
           </Text>
-          <TimingFacts item={dag} start={start} end={end} skewMs={skewMs} />
+          <TimingFacts
+            item={dag}
+            start={start}
+            end={end}
+            skewMs={skewMs}
+            noStartLabel={noStartLabel(dag, t)}
+          />
         </Group>
       </Stack>
     );
   },
   // Each poll brings a new DAG object (its nodes moved on); the header re-renders only when a field
   // it shows changed, e.g. the stage, not for every poll.
-  (a, b) => a.skewMs === b.skewMs && HEADER_FIELDS.every((field) => a.dag[field] === b.dag[field]),
+  (a, b) =>
+    a.skewMs === b.skewMs &&
+    HEADER_FIELDS.every((field) => a.dag[field] === b.dag[field]) &&
+    hasRunBefore(a.dag) === hasRunBefore(b.dag),
 );

@@ -3,12 +3,27 @@ import { memo } from 'react';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import type { DagNode } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
+import { SET_NODE } from '../model/dag-actions';
 import { hasEnded, hasStarted, parseTaskTime } from '../model/dag-progress';
+import { currentSetConfigPhase } from '../model/set-config-phase';
 import { stateAppearance, toDisplayState, toneColor } from '../model/display-state';
 import { taskMessages } from '../messages';
 import { StateBadge } from './state-badge';
 import { SubTaskItem } from './sub-task-item';
 import { TimingFacts } from './timing-facts';
+
+/** The running phase of "Set backup config", from its log (one sub-task, six phases inside). */
+function SetConfigPhaseLine({ node }: { node: DagNode }) {
+  const t = useMessages(taskMessages);
+  const lines = (node.sub_tasks ?? []).flatMap((subTask) => subTask.task_logs ?? []);
+  const at = currentSetConfigPhase(lines);
+  if (!at) return null;
+  return (
+    <Text size="sm" fw={600} data-testid="set-config-phase">
+      {t.phaseNow(t.phase(at.phase), at.tenant)}
+    </Text>
+  );
+}
 
 export function stepAnchorId(index: number): string {
   return `dag-step-${index + 1}`;
@@ -72,6 +87,9 @@ export const DagNodeRow = memo(function DagNodeRow({
           <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
             <TimingFacts item={node} start={start} end={end} skewMs={skewMs} />
           </Group>
+          {node.name === SET_NODE && node.state === 'RUNNING' ? (
+            <SetConfigPhaseLine node={node} />
+          ) : null}
           {subTasks.length > 0 ? (
             <Stack
               gap={6}

@@ -14,9 +14,11 @@ import { useObshell } from '../../../lib/obshell/obshell-context';
 import { dagQueries } from '../api/dag-queries';
 import { useOutcomeSignals } from '../hooks/use-outcome-signals';
 import { useStateAnnouncement } from '../hooks/use-state-announcement';
+import { passEffectAfter } from '../model/dag-actions';
 import { focusNode } from '../model/dag-progress';
 import { failureReason } from '../model/failure-reason';
-import { isNotFoundError, isTransientError } from '../model/polling-policy';
+import { isTransient } from '../../../lib/obshell/is-transient';
+import { isNotFoundError } from '../model/polling-policy';
 import { taskMessages } from '../messages';
 import { recordTimelineRender } from '../utils/render-timing';
 import { ActingCluster } from './acting-cluster';
@@ -26,6 +28,7 @@ import { DagNodeRow, stepAnchorId } from './dag-node-row';
 import { DagNotFound } from './dag-not-found';
 import { LogArchiveFollowUp } from './log-archive-follow-up';
 import { NotifyToggle } from './notify-toggle';
+import { PassedOutcome } from './passed-outcome';
 import { PollStatus } from './poll-status';
 
 /** `/tasks/:id`: the DAG followed live. Keyed by id so another DAG starts from a clean slate. */
@@ -51,16 +54,15 @@ function DagTimeline({ id }: { id: string }) {
   if (!dag) {
     if (query.isError) {
       return (
-        <ObshellErrorAlert error={query.error} title={t.loadError}>
-          <Group>
-            <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
-              {t.retryLoad}
-            </Button>
-          </Group>
-        </ObshellErrorAlert>
+        <ObshellErrorAlert
+          error={query.error}
+          title={t.loadError}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       );
     }
-    const reconnecting = query.failureCount > 0 && isTransientError(query.failureReason);
+    const reconnecting = query.failureCount > 0 && isTransient(query.failureReason);
     return (
       <Stack gap="xs" role="status">
         <Group gap="xs">
@@ -92,16 +94,25 @@ function DagTimeline({ id }: { id: string }) {
         <DagHeader dag={dag} skewMs={connection.client.clockSkewMs} />
         <PollStatus query={query} live={live} />
         <DagActions dag={dag} />
-        {dag.name === BACKUP_CONFIG_DAG_NAME &&
-        dag.state === 'SUCCEED' &&
-        dag.operator !== 'ROLLBACK' ? (
-          <LogArchiveFollowUp />
-        ) : null}
+        {dag.state === 'SUCCEED' && dag.operator === 'PASS' ? <PassedOutcome dag={dag} /> : null}
+        {mayHaveStoppedArchiving(dag) ? <LogArchiveFollowUp /> : null}
         {live ? <NotifyToggle /> : null}
         <DagSteps dag={dag} skewMs={connection.client.clockSkewMs} />
       </Profiler>
     </Stack>
   );
+}
+
+/**
+ * "Set backup config" may have switched archiving off (contract §4) once it ran: after a success,
+ * or after it failed part-way and was passed. Not after a rollback or a passed check (it never ran).
+ */
+function mayHaveStoppedArchiving(dag: Dag): boolean {
+  // The button switches archiving on cluster-wide: only after the cluster-level DAG.
+  if (dag.name !== BACKUP_CONFIG_DAG_NAME || dag.state !== 'SUCCEED') return false;
+  if (dag.operator === 'ROLLBACK') return false;
+  if (dag.operator === 'PASS') return passEffectAfter(dag)?.kind === 'partial';
+  return true;
 }
 
 function DagSteps({ dag, skewMs }: { dag: Dag; skewMs: number }) {

@@ -4,15 +4,14 @@ import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import type { Dag } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { failureReason } from '../model/failure-reason';
-import { isTransientError } from '../model/polling-policy';
+import { isTransient } from '../../../lib/obshell/is-transient';
 import { taskMessages } from '../messages';
 import { Freshness } from './freshness';
 
 /** Is the page following the DAG? "Updated N s ago", "Reconnecting…", or the error that stopped it. */
 export function PollStatus({ query, live }: { query: UseQueryResult<Dag>; live: boolean }) {
   const t = useMessages(taskMessages);
-  const reconnecting =
-    !query.isError && query.failureCount > 0 && isTransientError(query.failureReason);
+  const reconnecting = !query.isError && query.failureCount > 0 && isTransient(query.failureReason);
   return (
     <Stack gap="xs">
       <Freshness updatedAt={query.dataUpdatedAt} live={live} />
@@ -35,13 +34,12 @@ export function PollStatus({ query, live }: { query: UseQueryResult<Dag>; live: 
         </Alert>
       ) : null}
       {query.isError ? (
-        <ObshellErrorAlert error={query.error} title={t.refreshFailed}>
-          <Group>
-            <Button size="compact-sm" variant="light" onClick={() => void query.refetch()}>
-              {t.retryLoad}
-            </Button>
-          </Group>
-        </ObshellErrorAlert>
+        <ObshellErrorAlert
+          error={query.error}
+          title={t.refreshFailed}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
       ) : null}
     </Stack>
   );

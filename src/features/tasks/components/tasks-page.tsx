@@ -1,31 +1,23 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
-import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { routes } from '../../../config/routes';
-import { useLocale } from '../../../lib/i18n/locale';
+import { dagListQueries } from '../../../lib/obshell/dag-lists';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { dagQueries } from '../api/dag-queries';
-import { formatClock, parseTaskTime } from '../model/dag-progress';
+import { openTasks, recentBackupConfigTasks } from '../model/task-lists';
 import { taskMessages } from '../messages';
 import { ActingCluster } from './acting-cluster';
-import { StateBadge } from './state-badge';
+import { DagListTable } from './dag-list-table';
 
-/** `/tasks`: DAGs still running or waiting for a decision, each linking to its timeline. */
+const LIST_POLL_MS = 5_000;
+
+/**
+ * `/tasks`: tasks still running or waiting for a decision, and the recent backup-configuration
+ * tasks, each linking to its timeline.
+ */
 export function TasksPage() {
   const t = useMessages(taskMessages);
   return (
@@ -33,18 +25,19 @@ export function TasksPage() {
       <Title order={2}>{t.tasksTitle}</Title>
       <ActingCluster />
       <Text c="dimmed">{t.tasksIntro}</Text>
-      <UnfinishedDags />
+      <TaskLists />
       <OpenById />
     </Stack>
   );
 }
 
-function UnfinishedDags() {
+function TaskLists() {
   const t = useMessages(taskMessages);
-  const { locale } = useLocale();
   const connection = useObshell();
-  const dags = useQuery(dagQueries.unfinished(connection));
-  if (dags.isPending) {
+  const poll = { refetchInterval: LIST_POLL_MS, refetchIntervalInBackground: false } as const;
+  const unfinished = useQuery({ ...dagListQueries.unfinished(connection), ...poll });
+  const cluster = useQuery({ ...dagListQueries.cluster(connection), ...poll });
+  if (unfinished.isPending || cluster.isPending) {
     return (
       <Group gap="xs" role="status">
         <Loader size="sm" />
@@ -52,63 +45,37 @@ function UnfinishedDags() {
       </Group>
     );
   }
-  if (dags.isError) {
+  // Without the cluster list a failed task would be missing from "unfinished": say so, not "none".
+  if (unfinished.isError || cluster.isError) {
     return (
-      <ObshellErrorAlert error={dags.error} title={t.tasksError}>
-        <Group>
-          <Button size="compact-sm" variant="light" onClick={() => void dags.refetch()}>
-            {t.retryLoad}
-          </Button>
-        </Group>
-      </ObshellErrorAlert>
+      <ObshellErrorAlert
+        error={unfinished.error ?? cluster.error}
+        title={t.tasksError}
+        onRetry={() => {
+          if (unfinished.isError) void unfinished.refetch();
+          if (cluster.isError) void cluster.refetch();
+        }}
+        retrying={unfinished.isFetching || cluster.isFetching}
+      />
     );
   }
-  if (dags.data.length === 0) {
-    return (
-      <Alert color="gray" icon={<span aria-hidden="true">✓</span>} title={t.unfinishedCaption}>
-        {t.noUnfinished}
-      </Alert>
-    );
-  }
+  const open = openTasks(unfinished.data, cluster.data);
+  const recent = recentBackupConfigTasks(cluster.data);
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption>{t.unfinishedCaption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t.colName}</Table.Th>
-            <Table.Th scope="col">{t.colState}</Table.Th>
-            <Table.Th scope="col">{t.colStage}</Table.Th>
-            <Table.Th scope="col">{t.colStart}</Table.Th>
-            <Table.Th scope="col">{t.colId}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {dags.data.map((dag) => {
-            const start = parseTaskTime(dag.start_time);
-            return (
-              <Table.Tr key={dag.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={routes.task(dag.id)}>
-                    {maskSecrets(dag.name)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={dag.state} operator={dag.operator} />
-                </Table.Td>
-                <Table.Td>{`${dag.stage} / ${dag.max_stage}`}</Table.Td>
-                <Table.Td>{start === undefined ? '—' : formatClock(start, locale)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {dag.id}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="lg">
+      {open.length === 0 ? (
+        <Alert color="gray" icon={<span aria-hidden="true">✓</span>} title={t.unfinishedCaption}>
+          {t.noUnfinished}
+        </Alert>
+      ) : (
+        <DagListTable caption={t.unfinishedCaption} dags={open} />
+      )}
+      {recent.length === 0 ? (
+        <Text c="dimmed">{t.noRecentConfig}</Text>
+      ) : (
+        <DagListTable caption={t.recentConfigCaption} dags={recent} />
+      )}
+    </Stack>
   );
 }
 

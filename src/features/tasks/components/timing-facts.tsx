@@ -14,11 +14,14 @@ export function TimingFacts({
   start,
   end,
   skewMs,
+  noStartLabel,
 }: {
   item: Timed;
   start: number | undefined;
   end: number | undefined;
   skewMs: number;
+  /** Shown instead of "Not started" when there is no start time, e.g. "Restarting…". */
+  noStartLabel?: string;
 }) {
   const t = useMessages(taskMessages);
   const { locale } = useLocale();
@@ -32,7 +35,10 @@ export function TimingFacts({
   );
   return (
     <>
-      {fact(t.started, start === undefined ? t.notStarted : formatClock(start, locale))}
+      {fact(
+        t.started,
+        start === undefined ? (noStartLabel ?? t.notStarted) : formatClock(start, locale),
+      )}
       {fact(t.ended, end === undefined ? t.notEnded : formatClock(end, locale))}
       {fact(t.elapsed, <ElapsedTime item={item} skewMs={skewMs} />)}
     </>

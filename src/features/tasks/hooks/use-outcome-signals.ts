@@ -22,7 +22,7 @@ export function useOutcomeSignals(dag: Dag | undefined, t: TaskMessages) {
 
   useEffect(() => {
     if (!state || !name) return;
-    const title = t.titleOutcome(t.state(state), name);
+    const title = t.titleOutcome(t.outcome(state), name);
     document.title = title;
     // The shell sets its own title when the locale changes, in an effect that runs after this one
     // (parents' effects run last); set ours again once it has.
@@ -41,8 +41,8 @@ export function useOutcomeSignals(dag: Dag | undefined, t: TaskMessages) {
     const inBackground = document.visibilityState === 'hidden' || !document.hasFocus();
     if (!inBackground || typeof Notification === 'undefined') return;
     if (Notification.permission !== 'granted') return;
-    new Notification(t.titleOutcome(t.state(state), name), {
-      body: t.notifyBody(name, t.state(state)),
+    new Notification(t.titleOutcome(t.outcome(state), name), {
+      body: t.notifyBody(name, t.outcome(state)),
     });
   }, [state, name, t]);
 }

@@ -20,7 +20,7 @@ export function useStateAnnouncement(dag: Dag | undefined, t: TaskMessages): str
           changes
             .map((c) =>
               c.kind === 'dag'
-                ? t.announceDag(c.name, t.state(c.to))
+                ? t.announceDag(c.name, t.outcome(c.to))
                 : t.announceStep(c.index + 1, c.name, t.state(c.to)),
             )
             .join('. '),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DagNode } from '../../../lib/obshell/dag';
-import { elapsedMs, focusNode, formatDuration, parseTaskTime } from './dag-progress';
+import { elapsedMs, focusNode, formatDuration, hasStarted, parseTaskTime } from './dag-progress';
 
 const T0 = '2026-11-25T06:00:00.123456789+08:00';
 const t0 = Date.parse(T0);
@@ -41,6 +41,15 @@ describe('elapsedMs', () => {
       elapsedMs({ state: 'PENDING', start_time: T0, end_time: T0 }, t0 + 5000),
     ).toBeUndefined();
     expect(elapsedMs({ state: 'READY' }, t0)).toBeUndefined();
+  });
+  it('a step re-queued by RETRY has started: it keeps its start instead of "not started"', () => {
+    const requeued = { state: 'READY', operator: 'RETRY', start_time: T0, end_time: T0 } as const;
+    expect(hasStarted(requeued)).toBe(true);
+    expect(hasStarted({ ...requeued, operator: 'RUN', execute_times: 2 })).toBe(true);
+    expect(hasStarted({ ...requeued, operator: 'RUN' })).toBe(false);
+    expect(hasStarted({ state: 'PENDING', operator: 'RETRY' })).toBe(false);
+    // Its clock does not tick until it runs again.
+    expect(elapsedMs(requeued, t0 + 5000)).toBeUndefined();
   });
   it('never goes negative when the agent clock is behind', () => {
     expect(elapsedMs({ state: 'RUNNING', start_time: T0 }, t0 - 3000)).toBe(0);

@@ -11,13 +11,35 @@ export function parseTaskTime(value: string | null | undefined): number | undefi
 
 interface Timed {
   state: Dag['state'];
+  operator?: Dag['operator'];
   start_time?: string | null | undefined;
   end_time?: string | null | undefined;
+  execute_times?: number | null | undefined;
 }
 
-/** Not started yet: no start, no end, no elapsed time. */
+/**
+ * Not started yet: no start, no end, no elapsed time. A step re-queued by RETRY (or a DAG queued
+ * for CANCEL) is READY again but has run before: it keeps its times instead of flashing
+ * "Not started" until it runs again.
+ */
 export function hasStarted(item: Timed): boolean {
-  return item.state !== 'PENDING' && item.state !== 'READY';
+  if (item.state !== 'PENDING' && item.state !== 'READY') return true;
+  const reQueued = (item.operator !== undefined && item.operator !== 'RUN') || !!item.execute_times;
+  return reQueued && parseTaskTime(item.start_time) !== undefined;
+}
+
+/**
+ * RETRY, CANCEL and ROLLBACK reset a DAG's times (obshell writes the Unix epoch) until it runs
+ * again; its steps show it has run before. Such a DAG is restarting, not "not started".
+ */
+export function hasRunBefore(dag: Pick<Dag, 'nodes' | 'operator'>): boolean {
+  if (dag.operator !== 'RUN') return true;
+  return (dag.nodes ?? []).some(
+    (node) =>
+      node.operator !== 'RUN' ||
+      (node.state !== 'PENDING' && node.state !== 'READY') ||
+      (node.sub_tasks ?? []).some((task) => (task.execute_times ?? 0) > 0),
+  );
 }
 
 /** Finished (for timing): SUCCEED or FAILED. An unfinished item repeats start_time in end_time. */
@@ -32,6 +54,8 @@ export function hasEnded(item: Timed): boolean {
  */
 export function elapsedMs(item: Timed, agentNow: number): number | undefined {
   if (!hasStarted(item)) return undefined;
+  // Re-queued (READY + RETRY): it ran before, but its clock does not run until it runs again.
+  if (!hasEnded(item) && item.state !== 'RUNNING') return undefined;
   const start = parseTaskTime(item.start_time);
   if (start === undefined) return undefined;
   const end = hasEnded(item) ? parseTaskTime(item.end_time) : agentNow;

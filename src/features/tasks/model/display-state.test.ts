@@ -11,7 +11,9 @@ describe('toDisplayState', () => {
     ['RUNNING', 'RETRY', 'retrying'],
     ['RUNNING', 'ROLLBACK', 'rollingBack'],
     ['RUNNING', 'CANCEL', 'cancelling'],
-    ['PENDING', 'CANCEL', 'cancelling'],
+    // CANCEL is asynchronous: queued (READY/PENDING + CANCEL), stopping, then FAILED + CANCEL.
+    ['PENDING', 'CANCEL', 'cancelRequested'],
+    ['READY', 'CANCEL', 'cancelRequested'],
     ['PENDING', 'RETRY', 'retrying'],
     ['READY', 'RETRY', 'retrying'],
     ['READY', 'PASS', 'ready'],
@@ -41,6 +43,13 @@ describe('toDisplayState', () => {
     const outcomes: DisplayState[] = ['failed', 'cancelled', 'succeeded', 'passed', 'rolledBack'];
     const labels = outcomes.map((s) => taskMessages.en.state(s));
     expect(new Set(labels).size).toBe(outcomes.length);
+  });
+
+  it('PASS never reads as a success: the outcome says nothing more was applied', () => {
+    expect(taskMessages.en.state('passed')).not.toMatch(/succe/i);
+    expect(taskMessages.en.outcome('passed')).toBe('Ended without applying');
+    expect(taskMessages.zh.outcome('passed')).toBe('已结束，未应用');
+    expect(taskMessages.zh.state('passed')).not.toMatch(/成功/);
   });
 
   it('only moving states tick', () => {

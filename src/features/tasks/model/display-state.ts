@@ -2,7 +2,8 @@ import type { TaskOperator, TaskState } from '../../../lib/obshell/dag';
 
 /**
  * What a DAG, node or sub-task state means to a DBA. obshell reports a (state, operator) pair; the
- * operator changes the meaning: SUCCEED after PASS was skipped, FAILED after CANCEL was cancelled.
+ * operator changes the meaning: SUCCEED after PASS ended without applying the passed steps, FAILED
+ * after CANCEL was cancelled (and can still be retried).
  */
 export type DisplayState =
   | 'pending'
@@ -10,6 +11,7 @@ export type DisplayState =
   | 'running'
   | 'retrying'
   | 'rollingBack'
+  | 'cancelRequested'
   | 'cancelling'
   | 'failed'
   | 'cancelled'
@@ -28,7 +30,9 @@ export function toDisplayState(state: TaskState, operator: TaskOperator): Displa
     case 'RUNNING':
     case 'READY':
     case 'PENDING':
-      if (operator === 'CANCEL') return 'cancelling';
+      // CANCEL is asynchronous (contract §5): READY + CANCEL (queued), RUNNING + CANCEL (stopping),
+      // then FAILED + CANCEL. Each phase reads differently so the DBA sees it move on.
+      if (operator === 'CANCEL') return state === 'RUNNING' ? 'cancelling' : 'cancelRequested';
       if (operator === 'ROLLBACK') return 'rollingBack';
       // After RETRY obshell re-queues the failed step (PENDING/READY + RETRY) before it runs again.
       if (operator === 'RETRY') return 'retrying';
@@ -53,6 +57,7 @@ const appearance: Record<DisplayState, StateAppearance> = {
   running: { icon: '▶', tone: 'progress', active: true },
   retrying: { icon: '↻', tone: 'progress', active: true },
   rollingBack: { icon: '↺', tone: 'warning', active: true },
+  cancelRequested: { icon: '⊘', tone: 'warning', active: false },
   cancelling: { icon: '⊘', tone: 'warning', active: true },
   failed: { icon: '✕', tone: 'danger', active: false },
   cancelled: { icon: '⊘', tone: 'neutral', active: false },

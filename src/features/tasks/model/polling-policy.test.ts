@@ -30,9 +30,12 @@ describe('dag polling policy', () => {
   it('stops at terminal states', () => {
     expect(dagRefetchInterval(q({ state: 'SUCCEED', operator: 'RUN' }))).toBe(false);
     expect(dagRefetchInterval(q({ state: 'SUCCEED', operator: 'PASS' }))).toBe(false);
-    expect(dagRefetchInterval(q({ state: 'FAILED', operator: 'CANCEL' }))).toBe(false);
     expect(dagRefetchOnFocus(q({ state: 'SUCCEED', operator: 'RUN' }))).toBe(false);
     expect(dagRefetchOnFocus(q({ state: 'RUNNING', operator: 'RUN' }))).toBe('always');
+  });
+  it('keeps following a cancelled DAG: FAILED + CANCEL can still be retried or passed', () => {
+    expect(dagRefetchInterval(q({ state: 'FAILED', operator: 'CANCEL' }))).toBe(1000);
+    expect(dagRefetchOnFocus(q({ state: 'FAILED', operator: 'CANCEL' }))).toBe('always');
   });
   it('stops after an error retrying cannot fix', () => {
     expect(dagRefetchInterval(q({ state: 'RUNNING', operator: 'RUN' }, 'error'))).toBe(false);

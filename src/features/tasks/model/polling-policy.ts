@@ -1,6 +1,7 @@
 import type { Query } from '@tanstack/react-query';
 import { isTerminalDag, type Dag } from '../../../lib/obshell/dag';
 import { isObshellError } from '../../../lib/obshell/envelope';
+import { isTransient } from '../../../lib/obshell/is-transient';
 
 /** How often a live DAG is read. obshell's SDKs poll every 2–3 s; a DBA watching wants ~1 s. */
 export const DAG_POLL_MS = 1_000;
@@ -24,20 +25,9 @@ export function dagRefetchOnFocus(query: Pick<Query<Dag>, 'state'>): boolean | '
   return isTerminalDag(query.state.data) ? false : 'always';
 }
 
-/**
- * Worth trying again: the network, a timeout, 5xx — things that get better by themselves. A 4xx
- * (Task.NotFound, auth) will not, so it surfaces at once.
- */
-export function isTransientError(error: unknown): boolean {
-  return (
-    isObshellError(error) &&
-    (error.kind === 'network' || error.kind === 'timeout' || error.status >= 500)
-  );
-}
-
 /** Transient errors are retried without limit (with backoff): the page keeps following the DAG. */
 export function retryDagPoll(_failureCount: number, error: unknown): boolean {
-  return isTransientError(error);
+  return isTransient(error);
 }
 
 /**
