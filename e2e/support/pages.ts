@@ -27,6 +27,14 @@ const en = {
     deletePolicy: 'Delete policy (delete_policy)',
     concurrency: 'Log archive concurrency (log_archive_concurrency)',
     haScore: 'HA low-priority threads (ha_low_thread_score)',
+    storageType: 'Storage type',
+    directory: 'Directory',
+    bucketPath: 'Bucket and path',
+    endpoint: 'Endpoint (host)',
+    accessId: 'Access ID (access_id)',
+    accessKey: 'Access key (access_key)',
+    uriPreview: 'URI to send',
+    reviewPrefix: 'Review',
     review: (count: number) => `Review ${count} change${count === 1 ? '' : 's'}`,
   },
   leave: { title: 'Leave without applying?', stay: 'Stay', leave: 'Leave and discard' },
@@ -67,6 +75,14 @@ const zh: Labels = {
     deletePolicy: '清理策略（delete_policy）',
     concurrency: '日志归档并发数（log_archive_concurrency）',
     haScore: '高可用低优先级线程数（ha_low_thread_score）',
+    storageType: '存储类型',
+    directory: '目录',
+    bucketPath: '存储桶与路径',
+    endpoint: '访问域名（host）',
+    accessId: 'Access ID（access_id）',
+    accessKey: 'Access Key（access_key）',
+    uriPreview: '将发送的 URI',
+    reviewPrefix: '预览',
     review: (count: number) => `预览 ${count} 项修改`,
   },
   leave: { title: '不应用就离开？', stay: '留在此页', leave: '离开并放弃' },
@@ -132,9 +148,19 @@ export function backupForm(page: Page, locale: Locale = 'en') {
     heading: page.getByRole('heading', { name: l.title }),
     section: (name: 'destination' | 'archiving' | 'ha' | 'deletePolicy') =>
       page.getByRole('group', { name: l[name] }),
+    current: page.getByText(l.current),
     concurrency: page.getByLabel(l.concurrency),
     haScore: page.getByLabel(l.haScore),
+    storageType: page.getByLabel(l.storageType),
+    directory: page.getByLabel(l.directory, { exact: true }),
+    bucketPath: page.getByLabel(l.bucketPath),
+    endpoint: page.getByLabel(l.endpoint),
+    accessId: page.getByLabel(l.accessId),
+    accessKey: page.getByLabel(l.accessKey),
+    uriPreview: page.getByText(l.uriPreview),
     reviewButton: (count: number) => page.getByRole('button', { name: l.review(count) }),
+    /** The Review button whatever the number of changes. */
+    anyReviewButton: page.getByRole('button', { name: new RegExp(`^${l.reviewPrefix}`) }),
   };
 }
 
@@ -164,10 +190,11 @@ export function reviewDialog(page: Page, locale: Locale = 'en') {
 export function timeline(page: Page, locale: Locale = 'en') {
   const l = labels[locale].timeline;
   const retryDialog = page.getByRole('dialog', { name: l.retryTitle });
+  const actions = page.getByRole('group', { name: l.actions });
   return {
     step: (n: number) => page.getByRole('listitem', { name: l.step(n) }),
-    actions: page.getByRole('group', { name: l.actions }),
-    retry: page.getByRole('button', { name: l.retry, exact: true }),
+    actions,
+    retry: actions.getByRole('button', { name: l.retry, exact: true }),
     retryDialog,
     confirmRetry: retryDialog.getByRole('button', { name: l.confirmRetry }),
     showLogs: page.getByRole('button', { name: new RegExp(l.showLogs) }),
