@@ -29,8 +29,12 @@ function createConnection(cluster: RuntimeCluster): ObshellConnection {
   });
 }
 
+// One router for the life of the page: it listens to the browser's history, and StrictMode runs
+// state initializers twice in development (a second router would listen too).
+let appRouter: ReturnType<typeof createAppRouter> | undefined;
+
 function ConnectedApp({ config }: { config: RuntimeConfig }) {
-  const [router] = useState(() => createAppRouter(routerBasename(config)));
+  const [router] = useState(() => (appRouter ??= createAppRouter(routerBasename(config))));
   // The cluster switch remounts everything under ClustersProvider (the router's state lives in
   // `router` and survives it), so no page keeps what was typed for another cluster.
   return (
