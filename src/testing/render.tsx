@@ -54,7 +54,9 @@ export function renderWithApp(ui: ReactElement, options: RenderWithAppOptions = 
           <LocaleProvider initial={locale}>
             <ObshellProvider value={value}>
               <UiContext.Provider value={children}>
-                <RouterProvider router={router} />
+                {/* Route changes render at once, as the MemoryRouter did: a transition render can
+                    lag past findBy's timeout on a loaded machine. */}
+                <RouterProvider router={router} useTransitions={false} />
               </UiContext.Provider>
             </ObshellProvider>
           </LocaleProvider>
