@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect, ROOT_PASSWORD } from './fixtures';
 import {
-  combos,
-  expectNoSeriousA11yViolations,
-  openUnlockedIn,
-  useLocaleAndScheme,
-} from './support/quality';
+  backupForm,
+  openUnlocked,
+  shell,
+  tasksPage,
+  timeline,
+  unlockScreen,
+} from './support/pages';
+import { combos, expectNoSeriousA11yViolations, useLocaleAndScheme } from './support/quality';
 
 /**
  * axe-core on every screen (connection, form, review, timeline with its decision dialog, tasks) in
@@ -27,22 +30,22 @@ for (const { locale, scheme } of combos) {
 
     test('connection screen, backup form, refused value, review', async ({ page }) => {
       await page.goto('/backup');
-      await expect(page.getByRole('button', { name: zh ? '解锁' : 'Unlock' })).toBeVisible();
+      await expect(unlockScreen(page, locale).unlockButton).toBeVisible();
       await applied(page);
       await expectNoSeriousA11yViolations(page);
 
-      await openUnlockedIn(page, '/backup', locale, ROOT_PASSWORD);
-      const concurrency = page.getByLabel(/log_archive_concurrency/);
-      await expect(concurrency).toBeEditable();
+      await openUnlocked(page, '/backup', ROOT_PASSWORD, locale);
+      const form = backupForm(page, locale);
+      await expect(form.concurrency).toBeEditable();
       await expectNoSeriousA11yViolations(page);
 
-      await concurrency.fill('7');
-      await page.getByLabel(/ha_low_thread_score/).fill('101');
-      await expect(page.getByLabel(/ha_low_thread_score/)).toHaveAttribute('aria-invalid', 'true');
+      await form.concurrency.fill('7');
+      await form.haScore.fill('101');
+      await expect(form.haScore).toHaveAttribute('aria-invalid', 'true');
       await expectNoSeriousA11yViolations(page);
 
-      await page.getByLabel(/ha_low_thread_score/).fill('');
-      await page.getByRole('button', { name: zh ? /^预览/ : /^Review/ }).click();
+      await form.haScore.fill('');
+      await form.anyReviewButton.click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
@@ -55,24 +58,21 @@ for (const { locale, scheme } of combos) {
         nodes: 3,
         state: 'FAILED',
       });
-      await openUnlockedIn(page, `/tasks/${dag.id}`, locale, ROOT_PASSWORD);
+      await openUnlocked(page, `/tasks/${dag.id}`, ROOT_PASSWORD, locale);
       await applied(page);
-      const actions = page.getByRole('group', { name: zh ? '操作' : 'Actions' });
-      await expect(actions).toBeVisible();
-      await page
-        .getByRole('button', { name: zh ? /显示日志/ : /show logs/i })
-        .first()
-        .click();
+      const dagView = timeline(page, locale);
+      await expect(dagView.actions).toBeVisible();
+      await dagView.showLogs.first().click();
       await expectNoSeriousA11yViolations(page);
 
-      await actions.getByRole('button', { name: zh ? '重试' : 'Retry', exact: true }).click();
+      await dagView.retry.click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoSeriousA11yViolations(page);
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
 
-      await page.getByRole('link', { name: zh ? '任务' : 'Tasks', exact: true }).click();
-      await expect(page.getByRole('table')).toBeVisible();
+      await shell(page, locale).tasksLink.click();
+      await expect(tasksPage(page, locale).table).toBeVisible();
       await expectNoSeriousA11yViolations(page);
     });
   });

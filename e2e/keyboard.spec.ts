@@ -1,4 +1,5 @@
 import { test, expect, ROOT_PASSWORD } from './fixtures';
+import { backupForm, reviewDialog, shell, timeline, unlockScreen } from './support/pages';
 import { tabTo } from './support/quality';
 
 /**
@@ -14,57 +15,56 @@ test('unlock, edit, review, confirm, watch and retry without a mouse', async ({
   await page.goto('/backup');
 
   // Unlock: the password field has focus from the start.
-  const password = page.getByLabel(/root@sys password/i);
-  await expect(password).toBeFocused();
+  await expect(unlockScreen(page).password).toBeFocused();
   await page.keyboard.type(ROOT_PASSWORD);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(shell(page).lockButton).toBeVisible();
 
   // Edit.
-  const concurrency = page.getByLabel('Log archive concurrency (log_archive_concurrency)');
+  const form = backupForm(page);
+  const concurrency = form.concurrency;
   await tabTo(page, concurrency);
   await page.keyboard.type('7');
   await expect(concurrency).toHaveValue('7');
 
   // Review.
-  const review = page.getByRole('button', { name: 'Review 1 change' });
-  await tabTo(page, review);
+  await tabTo(page, form.reviewButton(1));
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Review the change' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('log_archive_concurrency').first()).toBeVisible();
+  const review = reviewDialog(page);
+  await expect(review.dialog).toBeVisible();
+  await expect(review.dialog.getByText('log_archive_concurrency').first()).toBeVisible();
 
   // Confirm: the cluster name is asked for (archiving goes off), focus starts there.
-  const confirmName = dialog.getByLabel(/Type the cluster name/);
-  await expect(confirmName).toBeFocused();
+  await expect(review.confirmName).toBeFocused();
   await page.keyboard.type('obdemo');
-  await tabTo(page, dialog.getByRole('button', { name: 'Apply change' }));
+  await tabTo(page, review.apply);
   await page.keyboard.press('Enter');
 
   // Watch: the timeline follows the DAG; its second step fails once.
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
-  const setStep = page.getByRole('listitem', { name: /^Step 2 of 2/ });
+  const dag = timeline(page);
+  const setStep = dag.step(2);
   await expect(setStep).toContainText('Failed');
 
   // Retry.
-  await tabTo(page, page.getByRole('button', { name: 'Retry', exact: true }));
+  await tabTo(page, dag.retry);
   await page.keyboard.press('Enter');
-  const retryDialog = page.getByRole('dialog', { name: 'Retry?' });
-  await tabTo(page, retryDialog.getByRole('button', { name: 'Yes, retry' }));
+  await expect(dag.retryDialog).toBeVisible();
+  await tabTo(page, dag.confirmRetry);
   await page.keyboard.press('Enter');
   await expect(setStep).toContainText('Succeeded');
-  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
+  await expect(dag.freshness).toContainText(dag.finalState);
 });
 
 test('Escape closes the review without losing the edit', async ({ page }) => {
   await page.goto('/backup');
   await page.keyboard.type(ROOT_PASSWORD);
   await page.keyboard.press('Enter');
-  const ha = page.getByLabel('HA low-priority threads (ha_low_thread_score)');
+  const ha = backupForm(page).haScore;
   await tabTo(page, ha);
   await page.keyboard.type('8');
   await page.keyboard.press('Enter'); // submits the form: opens the review
-  const dialog = page.getByRole('dialog', { name: 'Review the change' });
+  const { dialog } = reviewDialog(page);
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect, ROOT_PASSWORD, type SimControl } from './fixtures';
-import { openUnlocked } from './support/unlock';
+import {
+  backupForm,
+  openUnlocked,
+  reviewDialog,
+  shell,
+  tasksPage,
+  timeline,
+  unlockScreen,
+} from './support/pages';
 
 /**
  * Secrets stay in memory and off the screen; obshell's strings are shown as text, never as markup.
@@ -58,21 +66,20 @@ test('after a full session the password is in no storage, URL, console line or r
   await simControl.call('POST', 'time-scale', { scale: 0.2 });
 
   // Unlock, change a value, review, apply, watch, look at logs and tasks, lock.
-  await openUnlocked(page, '/backup');
-  await page.getByLabel('Log archive concurrency (log_archive_concurrency)').fill('7');
-  await page.getByRole('button', { name: 'Review 1 change' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Review the change' });
-  await dialog.getByLabel(/Type the cluster name/).fill('obdemo');
-  await dialog.getByRole('button', { name: 'Apply change' }).click();
-  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
-  await page
-    .getByRole('button', { name: /Show logs/ })
-    .first()
-    .click();
-  await page.getByRole('link', { name: 'Tasks' }).click();
-  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByLabel(/root@sys password/i)).toHaveValue('');
+  await openUnlocked(page, '/backup', ROOT_PASSWORD);
+  const form = backupForm(page);
+  await form.concurrency.fill('7');
+  await form.reviewButton(1).click();
+  const review = reviewDialog(page);
+  await review.confirmName.fill('obdemo');
+  await review.apply.click();
+  const dag = timeline(page);
+  await expect(dag.freshness).toContainText(dag.finalState);
+  await dag.showLogs.first().click();
+  await shell(page).tasksLink.click();
+  await expect(tasksPage(page).heading).toBeVisible();
+  await shell(page).lockButton.click();
+  await expect(unlockScreen(page).password).toHaveValue('');
 
   const log = await simRequestLog(simControl);
   // The search is over real data: the change itself is in the simulator's log.
@@ -91,26 +98,28 @@ test('after a full session the password is in no storage, URL, console line or r
 
 test('the storage access_key is masked on every screen', async ({ page, simControl }) => {
   await simControl.call('POST', 'time-scale', { scale: 0.2 });
-  await openUnlocked(page, '/backup');
-  await page.getByLabel('Storage type').selectOption('oss');
-  await page.getByLabel('Bucket and path').fill('ob-bucket/backup');
-  await page.getByLabel('Endpoint (host)').fill('oss-cn-hangzhou.aliyuncs.com');
-  await page.getByLabel('Access ID (access_id)').fill('AKID-public');
-  await page.getByLabel('Access key (access_key)').fill(ACCESS_KEY);
+  await openUnlocked(page, '/backup', ROOT_PASSWORD);
+  const form = backupForm(page);
+  await form.storageType.selectOption('oss');
+  await form.bucketPath.fill('ob-bucket/backup');
+  await form.endpoint.fill('oss-cn-hangzhou.aliyuncs.com');
+  await form.accessId.fill('AKID-public');
+  await form.accessKey.fill(ACCESS_KEY);
   const body = page.locator('body');
-  await expect(page.getByText('URI to send')).toContainText('access_id=AKID-public');
+  await expect(form.uriPreview).toContainText('access_id=AKID-public');
   await expect(body).not.toContainText(ACCESS_KEY);
 
-  await page.getByRole('button', { name: /^Review/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Review the change' });
-  await expect(dialog).toContainText('oss://ob-bucket/backup');
-  await expect(dialog).not.toContainText(ACCESS_KEY);
-  await dialog.getByLabel(/Type the cluster name/).fill('obdemo');
-  await dialog.getByRole('button', { name: 'Apply change' }).click();
+  await form.anyReviewButton.click();
+  const review = reviewDialog(page);
+  await expect(review.dialog).toContainText('oss://ob-bucket/backup');
+  await expect(review.dialog).not.toContainText(ACCESS_KEY);
+  await review.confirmName.fill('obdemo');
+  await review.apply.click();
 
   // Timeline, with every log shown: the simulator logs the URI it checks, as obshell does.
-  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
-  const showLogs = page.getByRole('button', { name: /Show logs/ });
+  const dag = timeline(page);
+  await expect(dag.freshness).toContainText(dag.finalState);
+  const showLogs = dag.showLogs;
   const subTasks = await showLogs.count();
   // Each click turns its button into "Hide logs", so the next one is always the first left.
   for (let i = 0; i < subTasks; i += 1) await showLogs.first().click();
@@ -118,11 +127,11 @@ test('the storage access_key is masked on every screen', async ({ page, simContr
   await expect(body).not.toContainText(ACCESS_KEY);
 
   // The form again: current values now come from tenants whose URIs carry the key.
-  await page.getByRole('link', { name: 'Backup configuration' }).click();
-  await expect(page.getByText('Current values per tenant')).toBeVisible();
+  await shell(page).backupLink.click();
+  await expect(form.current).toBeVisible();
   await expect(body).not.toContainText(ACCESS_KEY);
-  await page.getByRole('link', { name: 'Tasks' }).click();
-  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
+  await shell(page).tasksLink.click();
+  await expect(tasksPage(page).heading).toBeVisible();
   await expect(body).not.toContainText(ACCESS_KEY);
   expect(page.url()).not.toContain(ACCESS_KEY);
 });
@@ -145,13 +154,13 @@ test('a DAG name with markup is shown as text on the timeline, in its dialog and
     state: 'FAILED',
     name: MARKUP,
   });
-  await openUnlocked(page, `/tasks/${dag.id}`);
+  await openUnlocked(page, `/tasks/${dag.id}`, ROOT_PASSWORD);
   await expect(page.getByRole('heading', { name: MARKUP })).toBeVisible();
-  await page.getByRole('button', { name: 'Retry', exact: true }).click();
+  await timeline(page).retry.click();
   await expect(page.getByRole('dialog')).toContainText(MARKUP);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
-  await page.getByRole('link', { name: 'Tasks' }).click();
+  await shell(page).tasksLink.click();
   await expect(page.getByRole('link', { name: MARKUP })).toBeVisible();
   await expectNoInjection(page);
 });
@@ -163,24 +172,23 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
   await simControl.call('POST', 'time-scale', { scale: 0.2 });
   // No quote, space or semicolon: the form accepts it, obshell takes any file:// path.
   const path = '/data/<svg/onload=window.__xss=1>';
-  await openUnlocked(page, '/backup');
-  await page.getByLabel('Directory', { exact: true }).fill(path);
-  await page.getByRole('button', { name: /^Review/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Review the change' });
-  await dialog.getByLabel(/Type the cluster name/).fill('obdemo');
-  await dialog.getByRole('button', { name: 'Apply change' }).click();
-  await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
-  await page
-    .getByRole('button', { name: /Show logs/ })
-    .first()
-    .click();
+  await openUnlocked(page, '/backup', ROOT_PASSWORD);
+  const form = backupForm(page);
+  await form.directory.fill(path);
+  await form.anyReviewButton.click();
+  const review = reviewDialog(page);
+  await review.confirmName.fill('obdemo');
+  await review.apply.click();
+  const dag = timeline(page);
+  await expect(dag.freshness).toContainText(dag.finalState);
+  await dag.showLogs.first().click();
   await expect(page.getByText(`file://${path}`).first()).toBeVisible();
   await expect(page.locator('svg[onload]')).toHaveCount(0);
   await expectNoInjection(page);
 });
 
 test("obshell's error message quoting a task id with markup is shown as text", async ({ page }) => {
-  await openUnlocked(page, `/tasks/${encodeURIComponent(MARKUP)}`);
+  await openUnlocked(page, `/tasks/${encodeURIComponent(MARKUP)}`, ROOT_PASSWORD);
   // obshell refuses the id and quotes it back in its message.
   await expect(page.getByText(`Invalid generic id '${MARKUP}'`)).toBeVisible();
   await expectNoInjection(page);

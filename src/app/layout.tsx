@@ -26,6 +26,12 @@ const ReauthModal = lazy(() =>
   })),
 );
 
+/** The pages in the navigation, in order; a new page adds its line here and in routes.tsx. */
+const NAV_ITEMS = [
+  { to: routes.backupConfig, label: 'backup' },
+  { to: routes.tasks, label: 'tasks' },
+] as const satisfies readonly { to: string; label: keyof typeof appMessages.en }[];
+
 /**
  * Shell: header + navigation. While locked the connection screen stands in for every page (the URL
  * is kept, so unlocking lands where the user was going).
@@ -104,18 +110,15 @@ export function AppLayout() {
       </AppShell.Header>
       {unlocked && !embedded && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t.navigation}>
-          <NavLink
-            component={RouterNavLink}
-            to={routes.backupConfig}
-            label={t.backup}
-            onClick={nav.close}
-          />
-          <NavLink
-            component={RouterNavLink}
-            to={routes.tasks}
-            label={t.tasks}
-            onClick={nav.close}
-          />
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={t[item.label]}
+              onClick={nav.close}
+            />
+          ))}
         </AppShell.Navbar>
       )}
       <AppShell.Main>

@@ -15,6 +15,8 @@ export const appMessages = defineMessages({
     tenantCount: (count: number) => `${count} tenant${count === 1 ? '' : 's'}`,
     lock: 'Lock',
     lockHelp: 'Forget the password in this tab',
+    pageFailed: 'This page could not be shown',
+    reload: 'Reload',
   },
   zh: {
     title: 'OceanBase 备份',
@@ -30,5 +32,7 @@ export const appMessages = defineMessages({
     tenantCount: (count: number) => `${count} 个租户`,
     lock: '锁定',
     lockHelp: '清除本标签页中的密码',
+    pageFailed: '无法显示此页面',
+    reload: '重新加载',
   },
 });

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { maskSecrets } from '../lib/backup-rules/mask-secrets';
 import { defineMessages, useMessages } from '../lib/i18n/messages';
 import { isObshellError } from '../lib/obshell/envelope';
+import { isChunkLoadError } from '../lib/chunk-load';
+import { ChunkLoadAlert } from './chunk-load-alert';
 
 const messages = defineMessages({
   en: {
@@ -57,6 +59,8 @@ export function ObshellErrorAlert({
   retrying = false,
 }: ObshellErrorAlertProps) {
   const t = useMessages(messages);
+  // Our own code failed to load: not obshell's doing, and only a reload helps.
+  if (isChunkLoadError(error)) return <ChunkLoadAlert />;
   let heading = t.unknown;
   let detail: string | undefined;
   let help: string | undefined;

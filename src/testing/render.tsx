@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createContext, useContext, useState, type ReactElement, type ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { LocaleProvider, type Locale } from '../lib/i18n/locale';
 import { createObshellConnection } from '../lib/obshell/connection';
 import { ObshellProvider, type ObshellConnection } from '../lib/obshell/obshell-context';
@@ -19,6 +19,13 @@ export function createTestQueryClient() {
   return new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+}
+
+// The app runs on a data router (useBlocker needs one). The router is made once per render; the
+// rendered element reaches it through a context, so `rerender()` does not reset the history.
+const UiContext = createContext<ReactNode>(null);
+function Ui() {
+  return useContext(UiContext);
 }
 
 /** Renders a component inside the app's providers: Mantine (env=test), a fresh QueryClient, locale. */
@@ -38,12 +45,19 @@ export function renderWithApp(ui: ReactElement, options: RenderWithAppOptions = 
     ...connection,
   };
   function Wrapper({ children }: { children: ReactNode }) {
+    const [router] = useState(() =>
+      createMemoryRouter([{ path: '*', Component: Ui }], { initialEntries: [route] }),
+    );
     return (
       <MantineProvider theme={theme} env="test">
         <QueryClientProvider client={queryClient}>
           <LocaleProvider initial={locale}>
             <ObshellProvider value={value}>
-              <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+              <UiContext.Provider value={children}>
+                {/* Route changes render at once, as the MemoryRouter did: a transition render can
+                    lag past findBy's timeout on a loaded machine. */}
+                <RouterProvider router={router} useTransitions={false} />
+              </UiContext.Provider>
             </ObshellProvider>
           </LocaleProvider>
         </QueryClientProvider>

@@ -10,6 +10,7 @@ import {
   type AgentPublicKey,
 } from './hybrid-crypto';
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
+import { isChunkLoadError } from '../chunk-load';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -180,7 +181,9 @@ export function createObshellClient(options: ObshellClientOptions) {
     let key: AgentPublicKey;
     try {
       key = await importAgentPublicKey(secret.public_key);
-    } catch {
+    } catch (error) {
+      // The crypto code itself did not load: the dashboard's fault, not obshell's key.
+      if (isChunkLoadError(error)) throw error;
       throw new ObshellError({
         kind: 'bad-response',
         status,

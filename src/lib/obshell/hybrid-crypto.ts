@@ -1,4 +1,5 @@
 import type * as Forge from 'node-forge';
+import { loadChunk } from '../chunk-load';
 
 /**
  * obshell's "hybrid encryption" (auth v2): the JSON body goes AES-128-CBC under a fresh key/IV, the
@@ -26,7 +27,15 @@ export interface EncryptedRequest {
 
 let forgePromise: Promise<typeof Forge> | undefined;
 function loadForge(): Promise<typeof Forge> {
-  forgePromise ??= import('node-forge').then((m) => m.default);
+  // A failed load is a ChunkLoadError (our code, not obshell's key) and is not kept: a later
+  // attempt, once the network is back, loads it again.
+  forgePromise ??= loadChunk(() => import('node-forge')).then(
+    (m) => m.default,
+    (error: unknown) => {
+      forgePromise = undefined;
+      throw error;
+    },
+  );
   return forgePromise;
 }
 

@@ -1,20 +1,31 @@
-import { useEffect, useRef, useState } from 'react';
-import { useHref, useNavigate } from 'react-router';
+import { useCallback, useEffect } from 'react';
+import { createPath, useBlocker, type BlockerFunction } from 'react-router';
 
 /**
- * Unsaved-changes guard. The app uses <BrowserRouter>, where react-router's useBlocker is not
- * available, so in-app links are intercepted at the document (capture phase, before the router's
- * own handler) and tab close / reload goes through `beforeunload`.
+ * Unsaved-changes guard. Every in-app navigation (links, Back, Forward, `navigate()`) goes through
+ * react-router's blocker, which asks before leaving; closing or reloading the tab goes through
+ * `beforeunload` (the browser asks with its own words).
+ *
+ * `pendingHref` is where the user was going while the question is open (null otherwise); `stay`
+ * and `leave` answer it.
  */
 export function useLeaveGuard(active: boolean) {
-  const navigate = useNavigate();
-  // The router's basename as an href ("/" or "/ops/backup/"), to turn a link's path back into a route.
-  const base = useHref('/');
-  const [pendingHref, setPendingHref] = useState<string | null>(null);
-  const activeRef = useRef(active);
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) =>
+      active &&
+      (currentLocation.pathname !== nextLocation.pathname ||
+        currentLocation.search !== nextLocation.search),
+    [active],
+  );
+  const blocker = useBlocker(shouldBlock);
+  const blocked = blocker.state === 'blocked';
+
+  // The router learns a new `active` only after a render, so a navigation started in the same
+  // tick the guard switched off (a successful save goes on to its task) is blocked by the old
+  // answer. It was never a question for the user: let it through.
   useEffect(() => {
-    activeRef.current = active;
-  }, [active]);
+    if (blocked && !active) blocker.proceed();
+  }, [blocked, active, blocker]);
 
   useEffect(() => {
     if (!active) return;
@@ -23,38 +34,13 @@ export function useLeaveGuard(active: boolean) {
       // Older browsers need returnValue set to show their own prompt.
       event.returnValue = '';
     };
-    const onClick = (event: MouseEvent) => {
-      if (!activeRef.current || event.defaultPrevented || event.button !== 0) return;
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const anchor = (event.target as Element | null)?.closest?.('a[href]');
-      if (!(anchor instanceof HTMLAnchorElement) || anchor.target === '_blank') return;
-      const url = new URL(anchor.href, window.location.href);
-      if (url.origin !== window.location.origin) return;
-      const here = window.location.pathname + window.location.search;
-      const there = url.pathname + url.search;
-      if (there === here) return;
-      event.preventDefault();
-      event.stopPropagation();
-      setPendingHref(there + url.hash);
-    };
     window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [active]);
 
   return {
-    pendingHref,
-    stay: () => setPendingHref(null),
-    leave: () => {
-      const href = pendingHref;
-      activeRef.current = false;
-      setPendingHref(null);
-      if (href === null) return;
-      const prefix = base.endsWith('/') ? base : `${base}/`;
-      void navigate(href.startsWith(prefix) ? `/${href.slice(prefix.length)}` : href);
-    },
+    pendingHref: blocked && active ? createPath(blocker.location) : null,
+    stay: () => blocker.reset?.(),
+    leave: () => blocker.proceed?.(),
   };
 }

@@ -1,0 +1,68 @@
+import { test, expect, ROOT_PASSWORD } from './fixtures';
+import {
+  backupForm,
+  chunkFailure,
+  labels,
+  openUnlocked,
+  shell,
+  tasksPage,
+  unlockScreen,
+} from './support/pages';
+
+/**
+ * A piece of the dashboard's own code that cannot be fetched (redeployed while the tab was open,
+ * network dropped) is explained as such, with Reload, and is never blamed on obshell. What the
+ * user typed stays where the page still stands.
+ */
+
+// The crypto library, loaded on the first unlock (src/lib/obshell/hybrid-crypto.ts).
+const CRYPTO_CHUNK = /\/deps\/node-forge\.js/;
+// The tasks page's own module (a lazy route).
+const TASKS_CHUNK = /\/src\/features\/tasks\/components\/tasks-page\.tsx/;
+
+test('the crypto chunk fails to load: the unlock form says so, offers Reload and keeps the password', async ({
+  page,
+}) => {
+  await page.route(CRYPTO_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.goto('/backup');
+  const unlock = unlockScreen(page);
+  await unlock.password.fill(ROOT_PASSWORD);
+  await unlock.unlockButton.click();
+
+  const failure = chunkFailure(page);
+  await expect(failure.alert).toBeVisible();
+  await expect(failure.reload).toBeVisible();
+  await expect(page.getByText(/public key/i)).toHaveCount(0);
+  await expect(unlock.password).toHaveValue(ROOT_PASSWORD);
+
+  // Once the code can be fetched again, Reload brings the dashboard back.
+  await page.unroute(CRYPTO_CHUNK);
+  await failure.reload.click();
+  await expect(unlock.password).toHaveValue('');
+  await unlock.unlock(ROOT_PASSWORD);
+  await expect(backupForm(page).concurrency).toBeEditable();
+});
+
+test('a page chunk fails to load: the route boundary says so under the shell, in Chinese too', async ({
+  page,
+}) => {
+  await page.addInitScript(() => localStorage.setItem('obdash.locale', 'zh'));
+  await page.route(TASKS_CHUNK, (route) => route.abort('connectionrefused'));
+  await openUnlocked(page, '/backup', ROOT_PASSWORD, 'zh');
+  await shell(page, 'zh').tasksLink.click();
+
+  const failure = chunkFailure(page, 'zh');
+  await expect(failure.alert).toBeVisible();
+  await expect(failure.reload).toBeVisible();
+  // Only the page is replaced: the shell and its navigation are still there to go elsewhere.
+  await expect(shell(page, 'zh').nav).toBeVisible();
+  await shell(page, 'zh').backupLink.click();
+  await expect(backupForm(page, 'zh').concurrency).toBeEditable();
+  await expect(page.getByText(labels.zh.chunk.title)).toHaveCount(0);
+
+  await page.unroute(TASKS_CHUNK);
+  await shell(page, 'zh').tasksLink.click();
+  await chunkFailure(page, 'zh').reload.click();
+  await unlockScreen(page, 'zh').unlock(ROOT_PASSWORD);
+  await expect(tasksPage(page, 'zh').heading).toBeVisible();
+});

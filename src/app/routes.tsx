@@ -1,0 +1,47 @@
+import type { ComponentType } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { routes } from '../config/routes';
+import { RootErrorBoundary, RouteErrorBoundary } from './error-boundaries';
+import { AppLayout } from './layout';
+import { lazyPage } from './lazy-page';
+
+// Each page is its own chunk: the first screen loads only what it shows.
+const BackupConfigPage = lazyPage(
+  () => import('../features/backup-config/components/backup-config-page'),
+  (m) => m.BackupConfigPage,
+);
+const TasksPage = lazyPage(
+  () => import('../features/tasks/components/tasks-page'),
+  (m) => m.TasksPage,
+);
+const DagTimelinePage = lazyPage(
+  () => import('../features/tasks/components/dag-timeline-page'),
+  (m) => m.DagTimelinePage,
+);
+
+/** A page route: its own error boundary, so a failing page leaves the shell and navigation up. */
+function page(path: string, Component: ComponentType): RouteObject {
+  return { path, Component, ErrorBoundary: RouteErrorBoundary };
+}
+
+const toBackupConfig = <Navigate to={routes.backupConfig} replace />;
+
+/**
+ * The one route table. Paths are relative to the router's basename (the deployment's base path);
+ * `config/routes.ts` holds the same paths for links between features. A new page is one `page()`
+ * line here plus its nav link in the layout.
+ */
+export const appRoutes: RouteObject[] = [
+  {
+    id: 'root',
+    Component: AppLayout,
+    ErrorBoundary: RootErrorBoundary,
+    children: [
+      { index: true, element: toBackupConfig },
+      page('backup', BackupConfigPage),
+      page('tasks', TasksPage),
+      page('tasks/:id', DagTimelinePage),
+      { path: '*', element: toBackupConfig },
+    ],
+  },
+];
