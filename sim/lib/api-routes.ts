@@ -2,7 +2,7 @@ import { bindBackupConfig, validateBackupConfig } from './backup-config';
 import { clusterInfo } from './cluster-info';
 import {
   dagDto,
-  isFinished,
+  isListedUnfinished,
   logDtos,
   nodeDto,
   parseGenericId,
@@ -21,6 +21,7 @@ import {
 import type { SimState } from './sim-state';
 import { tenantRoutes } from './tenant-routes';
 import { backupRoutes } from './backup-routes';
+import { tenantConfigRoutes } from './tenant-config-routes';
 
 export type { ApiRequest, ApiRoute };
 
@@ -132,12 +133,13 @@ export const apiRoutes: ApiRoute[] = [
   route('POST', '/api/v1/obcluster/backup/config', true, setBackupConfig('POST')),
   route('PATCH', '/api/v1/obcluster/backup/config', true, setBackupConfig('PATCH')),
   ...tenantRoutes,
+  ...tenantConfigRoutes,
   ...backupRoutes,
   route('GET', '/api/v1/task/dag/unfinish', true, (sim, req) => {
-    // Cluster DAGs not flagged finished: READY/RUNNING ones (a FAILED one is flagged finished,
-    // none here is a maintenance DAG). A nil slice → `contents: null`.
+    // Cluster DAGs not flagged finished: READY/RUNNING ones and FAILED maintenance DAGs (a
+    // failed tenant-level config DAG). A nil slice → `contents: null`.
     const details = showDetails(req);
-    const open = sim.engine.all().filter((dag) => !isFinished(dag));
+    const open = sim.engine.all().filter(isListedUnfinished);
     return { contents: open.length === 0 ? null : open.map((dag) => dagDto(dag, details)) };
   }),
   route('GET', '/api/v1/task/dags/ob', true, (sim, req) => {

@@ -7,7 +7,11 @@ import { NS, parseDuration, requireDuration } from './duration';
  * handler's own checks. Absent and null both mean "leave unchanged".
  */
 export interface BackupConfigChange {
+  /** Cluster form: every user tenant gets `<uri>/<cluster_id>/<tenant_id>/{clog,data}`. */
   backupBaseUri?: string;
+  /** Tenant form (§7): each destination as given plus a trailing '/'. */
+  archiveBaseUri?: string;
+  dataBaseUri?: string;
   logArchiveConcurrency?: number;
   haLowThreadScore?: number;
   /** Normalized: OPTIONAL or MANDATORY. */
@@ -18,7 +22,11 @@ export interface BackupConfigChange {
   deletePolicy?: { policy: string; recoveryWindow: string };
 }
 
-const STRUCT = 'ClusterBackupConfigParam';
+export type ConfigForm = 'cluster' | 'tenant';
+const STRUCTS: Record<ConfigForm, string> = {
+  cluster: 'ClusterBackupConfigParam',
+  tenant: 'TenantBackupConfigParam',
+};
 const URI_PREFIXES = ['file://', 'oss://', 'cos://', 's3://'];
 
 function jsonKind(value: unknown): string {
@@ -28,6 +36,8 @@ function jsonKind(value: unknown): string {
   if (typeof value === 'boolean') return 'bool';
   return typeof value;
 }
+
+let STRUCT = STRUCTS.cluster;
 
 function mismatch(value: unknown, field: string, goType: string): never {
   const kind = typeof value === 'number' ? `number ${String(value)}` : jsonKind(value);
@@ -51,8 +61,10 @@ function optInt(body: Record<string, unknown>, field: string): number | undefine
   return value;
 }
 
-interface RawBody {
+export interface RawBody {
   backupBaseUri?: string;
+  archiveBaseUri?: string;
+  dataBaseUri?: string;
   logArchiveConcurrency?: number;
   haLowThreadScore?: number;
   binding?: string;
@@ -61,7 +73,8 @@ interface RawBody {
   deletePolicy?: { policy: string; recoveryWindow: string };
 }
 
-export function bindBackupConfig(text: string): RawBody {
+export function bindBackupConfig(text: string, form: ConfigForm = 'cluster'): RawBody {
+  STRUCT = STRUCTS[form];
   // obshell pads an empty body to `{}` before binding (middleware PaddingBody).
   if (text.trim() === '') return {};
   let parsed: unknown;
@@ -72,14 +85,18 @@ export function bindBackupConfig(text: string): RawBody {
   }
   if (parsed === null) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    mismatch(parsed, '', 'obcluster.ClusterBackupConfigParam');
+    mismatch(parsed, '', `param.${STRUCT}`);
   }
   const body = parsed as Record<string, unknown>;
   const raw: RawBody = {};
   const assign = <K extends keyof RawBody>(key: K, value: RawBody[K] | undefined) => {
     if (value !== undefined) raw[key] = value;
   };
-  assign('backupBaseUri', optString(body, 'backup_base_uri'));
+  if (form === 'cluster') assign('backupBaseUri', optString(body, 'backup_base_uri'));
+  else {
+    assign('dataBaseUri', optString(body, 'data_base_uri'));
+    assign('archiveBaseUri', optString(body, 'archive_base_uri'));
+  }
   assign('logArchiveConcurrency', optInt(body, 'log_archive_concurrency'));
   assign('haLowThreadScore', optInt(body, 'ha_low_thread_score'));
   assign('binding', optString(body, 'binding'));
@@ -129,6 +146,29 @@ export function validateBackupConfig(
     if (raw.pieceSwitchInterval) throw errors.baseUriNeededFor('piece_switch_interval');
   }
   if (userTenantCount === 0) throw errors.noUserTenants();
+  const change = checkValues(raw);
+  if (raw.backupBaseUri) {
+    const uri = raw.backupBaseUri;
+    checkScheme(uri);
+    change.backupBaseUri = uri;
+  }
+  if (raw.archiveLagTarget !== undefined) {
+    const lag = raw.archiveLagTarget.toLowerCase();
+    // Checked when backup_base_uri is present, even "" (then without the S3 rule); "" itself is not.
+    if (raw.backupBaseUri !== undefined && lag !== '') {
+      checkArchiveLagTarget(lag, raw.backupBaseUri);
+    }
+    change.archiveLagTarget = lag;
+  }
+  return change;
+}
+
+export function checkScheme(uri: string): void {
+  if (!URI_PREFIXES.some((prefix) => uri.startsWith(prefix))) throw errors.storageUri();
+}
+
+/** BackupConfigParam.Check up to the URIs: shared by the cluster and the tenant form. */
+export function checkValues(raw: RawBody): BackupConfigChange {
   const change: BackupConfigChange = {};
   if (raw.logArchiveConcurrency !== undefined) {
     if (raw.logArchiveConcurrency < 0 || raw.logArchiveConcurrency > 100) {
@@ -157,20 +197,15 @@ export function validateBackupConfig(
     if (policy !== 'default') throw errors.deletePolicy(policy);
     change.deletePolicy = { policy, recoveryWindow: raw.deletePolicy.recoveryWindow };
   }
-  if (raw.backupBaseUri) {
-    const uri = raw.backupBaseUri;
-    if (!URI_PREFIXES.some((prefix) => uri.startsWith(prefix))) throw errors.storageUri();
-    change.backupBaseUri = uri;
-  }
-  if (raw.archiveLagTarget !== undefined) {
-    const lag = raw.archiveLagTarget.toLowerCase();
-    // Checked when backup_base_uri is present, even "" (then without the S3 rule); "" itself is not.
-    if (raw.backupBaseUri !== undefined && lag !== '') {
-      checkArchiveLagTarget(lag, raw.backupBaseUri);
-    }
-    change.archiveLagTarget = lag;
-  }
   return change;
+}
+
+/** The archive and data base URIs a change sets ("" = leave that destination unchanged). */
+export function changeDestinations(change: BackupConfigChange): { archive: string; data: string } {
+  return {
+    archive: change.archiveBaseUri || change.backupBaseUri || '',
+    data: change.dataBaseUri || change.backupBaseUri || '',
+  };
 }
 
 /** True when OceanBase would refuse the value (the DAG's set step fails on it). */

@@ -1,4 +1,4 @@
-import type { BackupConfigChange } from './backup-config';
+import { changeDestinations, type BackupConfigChange } from './backup-config';
 import type { TenantState } from './cluster-state';
 import type { Step } from './dag-step';
 import { parseStorageUri } from './storage-uri';
@@ -17,8 +17,9 @@ export function* checkSteps(
   agentIndex: number,
 ): Generator<Step> {
   const ms = (CHECK_MS + (agentIndex % 3) * CHECK_SPREAD_MS) / 4;
-  const base = change.backupBaseUri ?? '';
+  const uris = changeDestinations(change);
   for (const label of ['archive', 'data'] as const) {
+    const base = uris[label];
     yield { lines: [`Check ${label} path for all tenants`], ms };
     if (base === '') {
       yield { lines: ['Path is empty, skip check'], ms };

@@ -84,7 +84,7 @@ const passwordSchema = z
   .strict();
 const clockSchema = z.object({ offsetMs: z.number().int().min(-1e10).max(1e10) }).strict();
 const timeScaleSchema = z.object({ scale: z.number().positive().max(1000) }).strict();
-const maintenanceSchema = z.object({ on: z.boolean() }).strict();
+const maintenanceSchema = z.object({ on: z.boolean(), dag: z.string().min(1).optional() }).strict();
 const dagSchema = z
   .object({
     nodes: z.number().int().min(1).max(500),
@@ -253,8 +253,10 @@ export async function handleControl(
       return { timeScale: sim.options.timeScale };
     }
     case 'POST maintenance': {
-      sim.maintenance = parse(maintenanceSchema, body).on;
-      return { maintenance: sim.maintenance };
+      const { on, dag } = parse(maintenanceSchema, body);
+      sim.maintenance = on;
+      sim.maintenanceDag = on ? (dag ?? null) : null;
+      return { maintenance: sim.maintenance, dag: sim.maintenanceDag };
     }
     case 'POST dag': {
       const spec = parse(dagSchema, body);

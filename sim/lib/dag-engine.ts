@@ -62,17 +62,23 @@ export class DagEngine {
     return this.core.store.findSubTask(taskId);
   }
 
-  /** Node 1: one check per agent, in parallel. Node 2: ONE sub-task over all user tenants. */
-  createBackupConfigDag(change: BackupConfigChange, agents: AgentSpec[]): DagRecord {
+  /**
+   * Node 1: one check per agent, in parallel. Node 2: ONE sub-task over all user tenants, or over
+   * `tenant` only (§7: "… for <tenant>", a tenant-maintenance DAG locking that tenant).
+   */
+  createBackupConfigDag(
+    change: BackupConfigChange,
+    agents: AgentSpec[],
+    tenant: string | null = null,
+  ): DagRecord {
     const { store } = this.core;
     const master = agents[0] ?? { ip: '127.0.0.1', port: 2886 };
     const check = store.newNode(CHECK_NODE, false, true);
-    check.subTasks = agents.map((agent) =>
-      store.newTask(CHECK_NODE, agent, { kind: 'check', uri: change.backupBaseUri }),
-    );
+    check.subTasks = agents.map((agent) => store.newTask(CHECK_NODE, agent, { kind: 'check' }));
     const set = store.newNode(SET_NODE, true, false);
     set.subTasks = [store.newTask(SET_NODE, master, { kind: 'set' })];
-    const dag = store.newDag(BACKUP_DAG_NAME, [check, set]);
+    const name = tenant === null ? BACKUP_DAG_NAME : `${BACKUP_DAG_NAME} for ${tenant}`;
+    const dag = store.newDag(name, [check, set], { tenant, lock: tenant !== null });
     this.core.changes.set(dag.dagId, change);
     this.core.launch(dag);
     return dag;

@@ -25,7 +25,14 @@ export interface SubTaskRecord {
 }
 
 export type SubTaskAction =
-  { kind: 'check'; uri: string | undefined } | { kind: 'set' } | { kind: 'synthetic' };
+  | { kind: 'check' }
+  | { kind: 'set' }
+  | { kind: 'synthetic' }
+  /** "Check destination" of a start-backup DAG: obshell's Execute does nothing. */
+  | { kind: 'noop' }
+  | { kind: 'open-archive' }
+  | { kind: 'start-backup' }
+  | { kind: 'wait-backup' };
 
 export interface NodeRecord {
   nodeId: number;
@@ -63,6 +70,16 @@ export interface DagRecord {
   epoch: number;
   /** Synthetic DAGs pinned to a state by /__sim/dag never advance. */
   frozen: boolean;
+  /** 1 none, 3 tenant (contract §5); a tenant DAG locks `maintenanceKey` until it SUCCEEDs. */
+  maintenanceType: 1 | 3;
+  maintenanceKey: string;
+  /** PARAM_NEED_BACKUP_TENANT: the one tenant a tenant-form DAG works on; null = all user tenants. */
+  tenant: string | null;
+}
+
+/** A tenant-maintenance DAG holds its tenant's lock until it ends SUCCEED (failed ones keep it). */
+export function holdsTenantLock(dag: DagRecord): boolean {
+  return dag.maintenanceType === 3 && dag.state !== 'SUCCEED';
 }
 
 export function genericId(id: number): string {
@@ -79,6 +96,11 @@ export function parseGenericId(text: string): number | undefined {
 /** obshell's IsFinished: FAILED (any operator, cancelled too) or SUCCEED. */
 export function isFinished(dag: Pick<DagRecord, 'state'>): boolean {
   return dag.state === 'SUCCEED' || dag.state === 'FAILED';
+}
+
+/** `/task/dag/unfinish`: READY/RUNNING DAGs and FAILED maintenance DAGs (not flagged finished). */
+export function isListedUnfinished(dag: DagRecord): boolean {
+  return !isFinished(dag) || (dag.state === 'FAILED' && dag.maintenanceType !== 1);
 }
 
 /** Go's RFC 3339 with nanoseconds; our clock has milliseconds, so 6 zero digits follow. */
@@ -133,9 +155,8 @@ export function dagDto(dag: DagRecord, details: boolean) {
     name: dag.name,
     stage: dag.stage,
     max_stage: dag.nodes.length,
-    // Not a maintenance DAG (contract §4/§5): type 1 = none, empty key.
-    maintenance_type: 1,
-    maintenance_key: '',
+    maintenance_type: dag.maintenanceType,
+    maintenance_key: dag.maintenanceKey,
     state: dag.state,
     operator: dag.operator,
     ...times(dag.start, dag.end),

@@ -47,6 +47,12 @@ export async function runDag(core: EngineCore, dag: DagRecord, epoch: number): P
   dag.end = host.now();
 }
 
+/** getTenantFromCtx: every user tenant, or the DAG's one tenant, read when the node runs. */
+export function scopeTenants(core: EngineCore, dag: DagRecord) {
+  const all = core.host.userTenants();
+  return dag.tenant === null ? all : all.filter((t) => t.name === dag.tenant);
+}
+
 function stepsFor(
   core: EngineCore,
   dag: DagRecord,
@@ -56,12 +62,13 @@ function stepsFor(
   const change = core.changes.get(dag.dagId) ?? {};
   switch (task.action.kind) {
     case 'check':
-      return checkSteps(change, core.host.userTenants(), node.subTasks.indexOf(task));
+      return checkSteps(change, scopeTenants(core, dag), node.subTasks.indexOf(task));
     case 'set':
       return setSteps({
         change,
-        tenants: core.host.userTenants(),
+        tenants: scopeTenants(core, dag),
         clusterId: core.host.clusterId(),
+        allTenants: dag.tenant === null,
         now: () => core.host.now(),
       });
     default:

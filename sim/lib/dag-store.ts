@@ -46,7 +46,11 @@ export class DagStore {
     return undefined;
   }
 
-  newDag(name: string, nodes: NodeRecord[]): DagRecord {
+  newDag(
+    name: string,
+    nodes: NodeRecord[],
+    scope: { tenant: string | null; lock: boolean } = { tenant: null, lock: false },
+  ): DagRecord {
     const dag: DagRecord = {
       dagId: this.nextDagId++,
       name,
@@ -60,6 +64,9 @@ export class DagStore {
       additionalData: null,
       epoch: 0,
       frozen: false,
+      maintenanceType: scope.lock ? 3 : 1,
+      maintenanceKey: scope.lock ? (scope.tenant ?? '') : '',
+      tenant: scope.tenant,
     };
     this.dags.set(dag.dagId, dag);
     return dag;

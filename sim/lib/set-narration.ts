@@ -1,8 +1,12 @@
-import { archiveLagTargetProblem, type BackupConfigChange } from './backup-config';
+import {
+  archiveLagTargetProblem,
+  changeDestinations,
+  type BackupConfigChange,
+} from './backup-config';
 import { cancelJobs, runningJobs } from './backup-jobs';
 import { destAttribute, logArchiveDest, type TenantState } from './cluster-state';
 import { unexpectedLine, type Step } from './dag-step';
-import { displayUri, tenantDestination } from './storage-uri';
+import { displayUri, ownDestination, tenantDestination } from './storage-uri';
 
 /** Base duration of one step (one tenant in one phase) at timeScale 1. */
 const STEP_MS = 350;
@@ -12,7 +16,15 @@ export interface SetContext {
   /** All user tenants, read when the sub-task starts (contract: re-read each time a node runs). */
   tenants: TenantState[];
   clusterId: number;
+  /** Cluster form: `<uri>/<cluster_id>/<tenant_id>/<dir>`; tenant form (§7): the URI plus '/'. */
+  allTenants: boolean;
   now(): number;
+}
+
+function destination(ctx: SetContext, base: string, t: TenantState, dir: string): string {
+  return ctx.allTenants
+    ? tenantDestination(base, ctx.clusterId, t.tenant_id, dir)
+    : ownDestination(base);
 }
 
 const tag = (t: TenantState) => `${t.name}(${t.tenant_id})`;
@@ -32,8 +44,8 @@ export const PHASE_WRAP: Record<number, string> = {
  * tenants; each step's effect lands in the state as it runs, so a failure keeps earlier phases.
  */
 export function* setSteps(ctx: SetContext): Generator<Step> {
-  const { change, tenants, clusterId } = ctx;
-  const uri = change.backupBaseUri ?? '';
+  const { change, tenants } = ctx;
+  const { archive, data } = changeDestinations(change);
   if (change.logArchiveConcurrency !== undefined) {
     const n = change.logArchiveConcurrency;
     yield* closeArchiveLog(1, ctx);
@@ -43,7 +55,7 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
       });
     }
   }
-  if (uri !== '') {
+  if (archive !== '') {
     yield* closeArchiveLog(2, ctx);
     const intro: string[] = [];
     if (change.binding !== undefined)
@@ -51,7 +63,7 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
     if (change.pieceSwitchInterval !== undefined)
       intro.push(`Set log archive dest piece switch interval to ${change.pieceSwitchInterval}`);
     for (const [i, t] of tenants.entries()) {
-      const dest = tenantDestination(uri, clusterId, t.tenant_id, 'clog');
+      const dest = destination(ctx, archive, t, 'clog');
       const lines = [...(i === 0 ? intro : []), `Set log archive dest for ${tag(t)}`];
       lines.push(`URI is '${displayUri(dest) ?? dest}'`);
       yield step(2, lines, () => {
@@ -82,9 +94,9 @@ export function* setSteps(ctx: SetContext): Generator<Step> {
       });
     }
   }
-  if (uri !== '') {
+  if (data !== '') {
     for (const t of tenants) {
-      const dest = tenantDestination(uri, clusterId, t.tenant_id, 'data');
+      const dest = destination(ctx, data, t, 'data');
       const lines = [`Set data backup dest for ${tag(t)}`];
       const running = runningJobs(t).length > 0;
       if (running) lines.push(`Wait ${tag(t)} backup finish`, `${tag(t)} backup finished`);

@@ -48,6 +48,8 @@ export class SimState {
   clockOffsetMs = 0;
   /** Another (maintenance) DAG holds the cluster: config changes answer OB.Cluster.UnderMaintenance. */
   maintenance = false;
+  /** The global maintenance DAG's name (OB.Cluster.UnderMaintenanceWithDag); null = none known. */
+  maintenanceDag: string | null = null;
   /** `/api/v1/obcluster/info` answers degraded (OceanBase unreachable): `tenants: null`. */
   degraded = false;
   readonly startedAt = Date.now();
@@ -75,6 +77,7 @@ export class SimState {
     this.stats = { total: 0, byPath: new Map() };
     this.clockOffsetMs = 0;
     this.maintenance = false;
+    this.maintenanceDag = null;
     this.degraded = false;
     this.engine = this.newEngine(clock);
   }

@@ -89,3 +89,10 @@ export function displayUri(stored: string): string | undefined {
   const parsed = parseStorageUri(stored);
   return parsed.ok ? renderUri(parsed.uri, false) : undefined;
 }
+
+/** The destination a tenant-level set stores (§7): the URI as given plus '/', no subpath. */
+export function ownDestination(base: string): string {
+  const parsed = parseStorageUri(base);
+  if (!parsed.ok) return `${base}/`;
+  return renderUri(withSubpath(parsed.uri, ''), true);
+}
