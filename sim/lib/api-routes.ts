@@ -22,6 +22,7 @@ import type { SimState } from './sim-state';
 import { tenantRoutes } from './tenant-routes';
 import { backupRoutes } from './backup-routes';
 import { tenantConfigRoutes } from './tenant-config-routes';
+import { backupStartRoutes } from './backup-start-routes';
 
 export type { ApiRequest, ApiRoute };
 
@@ -134,6 +135,7 @@ export const apiRoutes: ApiRoute[] = [
   route('PATCH', '/api/v1/obcluster/backup/config', true, setBackupConfig('PATCH')),
   ...tenantRoutes,
   ...tenantConfigRoutes,
+  ...backupStartRoutes,
   ...backupRoutes,
   route('GET', '/api/v1/task/dag/unfinish', true, (sim, req) => {
     // Cluster DAGs not flagged finished: READY/RUNNING ones and FAILED maintenance DAGs (a

@@ -75,6 +75,23 @@ function settle(
   });
 }
 
+/** `ALTER SYSTEM ARCHIVELOG` (start-backup DAG): ARCHIVELOG; no row / STOP → BEGINNING → DOING. */
+export function openArchiveLog(t: TenantState, now: number, sleep: Sleep): void {
+  t.log_mode = 'ARCHIVELOG';
+  const status = t.log_archive_status;
+  if (status !== null && status !== 'STOP' && status !== 'STOPPING') return;
+  const previous = t.archive_round?.round_id ?? 0;
+  t.archive_round = { round_id: previous + 1, started_at: now, stopped_at: null };
+  settle(t, 'BEGINNING', 'DOING', sleep);
+}
+
+/** `LOG_ARCHIVE_DEST_STATE='ENABLE'`: a suspended round goes on (DOING one step later). */
+export function enableArchiveDest(t: TenantState, sleep: Sleep): void {
+  t.parameters.log_archive_dest_state = 'ENABLE';
+  const status = t.log_archive_status;
+  if (status === 'SUSPEND' || status === 'SUSPENDING') settle(t, status, 'DOING', sleep);
+}
+
 /** Checkpoint and delay of the latest round: frozen at the stop, else `archive_delay_s` behind. */
 function roundFigures(t: TenantState, now: number) {
   const round = t.archive_round;

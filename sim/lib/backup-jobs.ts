@@ -15,6 +15,46 @@ export interface BackupJobRecord {
   result: number;
   comment: string;
   path: string;
+  /** Started with `SET ENCRYPTION ON IDENTIFIED BY … ONLY` (BackupTask encryption_mode). */
+  encrypted?: boolean;
+}
+
+/** How long a started job runs: this many engine waits of JOB_STEP_MS (each one manual step). */
+export const JOB_STEPS = 3;
+const JOB_STEP_MS = 2_000;
+const CANCEL_MS = 1_500;
+
+type Sleep = (baseMs: number) => Promise<void>;
+
+/** A job started by a start-backup DAG: DOING, COMPLETED after JOB_STEPS waits unless cancelled. */
+export function runJob(job: BackupJobRecord, now: () => number, sleep: Sleep): void {
+  void (async () => {
+    for (let i = 0; i < JOB_STEPS; i++) {
+      await sleep(JOB_STEP_MS);
+      if (job.status !== 'DOING') return;
+    }
+    job.status = 'COMPLETED';
+    job.end = now();
+  })();
+}
+
+/**
+ * `ALTER SYSTEM CANCEL BACKUP TENANT = t` (§6 PATCH): no waiting; running jobs show CANCELING and
+ * end CANCELED one engine wait later.
+ */
+export function cancelJobsLater(t: TenantState, now: () => number, sleep: Sleep): void {
+  const jobs = runningJobs(t).filter((job) => job.status !== 'CANCELING');
+  if (jobs.length === 0) return;
+  for (const job of jobs) job.status = 'CANCELING';
+  void sleep(CANCEL_MS).then(() => {
+    for (const job of jobs) {
+      if (job.end !== null) continue;
+      job.status = 'CANCELED';
+      job.end = now();
+      job.result = -4072;
+      job.comment = 'backup canceled';
+    }
+  });
 }
 
 export type BackupHistory = 'none' | 'completed' | 'failed' | 'running';
@@ -98,7 +138,7 @@ export function backupTaskDto(t: TenantState, job: BackupJobRecord) {
     start_scn: job.start * 1_000_000,
     end_scn: (job.end ?? 0) * 1_000_000,
     user_ls_start_scn: job.start * 1_000_000,
-    encryption_mode: 'NONE',
+    encryption_mode: job.encrypted ? 'PASSWORD' : 'NONE',
     input_bytes: bytes,
     output_bytes: bytes,
     output_rate_bytes: bytes === 0 ? 0 : Math.round(bytes / 600),

@@ -1,8 +1,12 @@
 import type { BackupConfigChange } from './backup-config';
+import type { StartBackupSpec } from './backup-narration';
 import {
   BACKUP_DAG_NAME,
   CHECK_NODE,
   SET_NODE,
+  START_FULL_DAG,
+  START_INCREMENT_DAG,
+  START_NODES,
   type EngineCore,
   type EngineHost,
 } from './dag-core';
@@ -29,6 +33,7 @@ export class DagEngine {
       clock: this.clock,
       host,
       changes: new Map(),
+      starts: new Map(),
       launch: (dag) => {
         const epoch = ++dag.epoch;
         void runDag(core, dag, epoch);
@@ -80,6 +85,40 @@ export class DagEngine {
     const name = tenant === null ? BACKUP_DAG_NAME : `${BACKUP_DAG_NAME} for ${tenant}`;
     const dag = store.newDag(name, [check, set], { tenant, lock: tenant !== null });
     this.core.changes.set(dag.dagId, change);
+    this.core.launch(dag);
+    return dag;
+  }
+
+  /**
+   * "Obcluster start full|increment backup" (+ " for <tenant>"), not a maintenance DAG: "Check
+   * destination" on every agent in parallel, then one sub-task each for the other three nodes.
+   */
+  createStartBackupDag(
+    spec: StartBackupSpec,
+    agents: AgentSpec[],
+    tenant: string | null,
+  ): DagRecord {
+    const { store } = this.core;
+    const master = agents[0] ?? { ip: '127.0.0.1', port: 2886 };
+    const check = store.newNode(START_NODES.check, false, true);
+    check.subTasks = agents.map((agent) =>
+      store.newTask(START_NODES.check, agent, { kind: 'noop' }),
+    );
+    const single = (name: string, kind: 'open-archive' | 'start-backup' | 'wait-backup') => {
+      const node = store.newNode(name, true, true);
+      node.subTasks = [store.newTask(name, master, { kind })];
+      return node;
+    };
+    const nodes = [
+      check,
+      single(START_NODES.open, 'open-archive'),
+      single(START_NODES.start, 'start-backup'),
+      single(START_NODES.wait, 'wait-backup'),
+    ];
+    const base = spec.mode === 'full' ? START_FULL_DAG : START_INCREMENT_DAG;
+    const name = tenant === null ? base : `${base} for ${tenant}`;
+    const dag = store.newDag(name, nodes, { tenant, lock: false });
+    this.core.starts.set(dag.dagId, spec);
     this.core.launch(dag);
     return dag;
   }

@@ -1,3 +1,10 @@
+import {
+  checkDestinationSteps,
+  openArchiveSteps,
+  startBackupSteps,
+  waitBackupSteps,
+  type BackupContext,
+} from './backup-narration';
 import { checkSteps } from './check-narration';
 import { START_DELAY_MS, type EngineCore } from './dag-core';
 import type { DagRecord, NodeRecord, SubTaskRecord } from './dag-model';
@@ -60,7 +67,22 @@ function stepsFor(
   task: SubTaskRecord,
 ): Iterable<Step> {
   const change = core.changes.get(dag.dagId) ?? {};
+  const backup: BackupContext = {
+    tenants: scopeTenants(core, dag),
+    now: () => core.host.now(),
+    sleep: (ms) => core.clock.sleep(ms),
+  };
   switch (task.action.kind) {
+    case 'noop':
+      return checkDestinationSteps();
+    case 'open-archive':
+      return openArchiveSteps(backup);
+    case 'start-backup': {
+      const spec = core.starts.get(dag.dagId);
+      return spec ? startBackupSteps(backup, spec) : [];
+    }
+    case 'wait-backup':
+      return waitBackupSteps(backup);
     case 'check':
       return checkSteps(change, scopeTenants(core, dag), node.subTasks.indexOf(task));
     case 'set':
