@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simClock } from '../control-client';
+import { startSimulator, type SimulatorHandle } from '../start';
+import type { DagDto } from './support/dag-types';
+import { control, TestClient } from './support/test-client';
+
+/** §6 cancel backup: `PATCH …/backup {status}` → CANCEL BACKUP where jobs run; no data. */
+const PASSWORD = 'pw';
+const CLUSTER = '/api/v1/obcluster/backup';
+const APP = '/api/v1/tenant/app_tenant/backup';
+let sim: SimulatorHandle;
+let client: TestClient;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
+  client = new TestClient(sim.url, PASSWORD);
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
+});
+
+interface Job {
+  status: string;
+  end_timestamp?: string;
+}
+async function jobs(name: string): Promise<Job[]> {
+  const reply = await client.call<{ contents: Job[] }>(
+    'GET',
+    `/api/v1/tenant/${name}/backup/tasks`,
+  );
+  return reply.data.contents;
+}
+async function cancel(path: string, body?: unknown, lang = 'en-US') {
+  return client.call('PATCH', path, body === undefined ? { lang } : { body, lang });
+}
+
+describe('PATCH …/backup {status}', () => {
+  it('"" or missing = canceled, any case; anything else OB.Backup.Status.Invalid', async () => {
+    for (const body of [undefined, {}, { status: '' }, { status: 'CANCELED' }, { status: null }]) {
+      const reply = await cancel(CLUSTER, body);
+      expect(reply.status, JSON.stringify(body)).toBe(200);
+      expect(reply.envelope.data).toBeUndefined();
+    }
+    const bad = await cancel(APP, { status: 'Done' });
+    expect(bad.status).toBe(400);
+    expect(bad.envelope.error?.errCode).toBe('OB.Backup.Status.Invalid');
+    expect(bad.envelope.error?.message).toBe("Invalid backup status: 'done', must be 'canceled'");
+    const zh = await cancel(CLUSTER, { status: 'x' }, 'zh-CN');
+    expect(zh.envelope.error?.message).toBe("非法的备份状态：'x'，必须是 'canceled'");
+    expect((await cancel(CLUSTER, { status: 1 })).envelope.error?.errCode).toBe(
+      'Common.BindJsonFailed',
+    );
+    expect((await cancel('/api/v1/tenant/sys/backup', {})).envelope.error?.errCode).toBe(
+      'OB.Tenant.SysOperationNotAllowed',
+    );
+  });
+
+  it('no user tenants → 200 (no check)', async () => {
+    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
+    expect((await cancel(CLUSTER, {})).status).toBe(200);
+  });
+
+  it('tenant form cancels that tenant only: CANCELING, then CANCELED in history', async () => {
+    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
+    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'running' });
+    expect((await cancel(APP, { status: 'canceled' })).status).toBe(200);
+    expect((await jobs('app_tenant'))[0]?.status).toBe('CANCELING');
+    await simClock.step(sim.url, 1);
+    const [latest] = await jobs('app_tenant');
+    expect(latest?.status).toBe('CANCELED');
+    expect(latest?.end_timestamp).toBeDefined();
+    expect((await jobs('report_tenant'))[0]?.status).toBe('DOING');
+  });
+
+  it('cancelling the job of a start-backup DAG ends it CANCELED; the DAG then SUCCEEDs', async () => {
+    const started = await client.call<DagDto>('POST', CLUSTER, { body: {} });
+    await simClock.runUntil(sim.url, {
+      dag_id: started.data.id,
+      node: 'Wait backup Finish',
+      state: 'RUNNING',
+    });
+    expect((await cancel(CLUSTER)).status).toBe(200);
+    await simClock.runUntil(sim.url, { dag_id: started.data.id, state: 'SUCCEED' });
+    for (const name of ['app_tenant', 'report_tenant']) {
+      expect((await jobs(name))[0]?.status, name).toBe('CANCELED');
+    }
+  });
+});
