@@ -6,13 +6,32 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import testingLibrary from 'eslint-plugin-testing-library';
 import playwright from 'eslint-plugin-playwright';
 import globals from 'globals';
+import { boundariesPlugin } from './eslint-rules/import-boundaries.js';
+
+/**
+ * What the first screen (connection, unlock, shell) loads. These use zod's tree-shakable build
+ * through `src/lib/zod-mini.ts`; full `zod` costs ~25 KB gzip of initial JS (bench budget 150 KB).
+ * Lazy pages (backup-config, tasks) may use full `zod`. A module moved onto the first screen is
+ * added here.
+ */
+const FIRST_SCREEN = [
+  'src/main.tsx',
+  'src/app/**',
+  'src/lib/**',
+  'src/components/**',
+  'src/config/**',
+  'src/features/connection/**',
+  'src/features/clusters/**',
+  'src/features/embed/**',
+];
 
 export default tseslint.config(
   {
     ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'bench/out'],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -32,6 +51,34 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local: boundariesPlugin },
+    rules: { 'local/import-boundaries': 'error' },
+  },
+  {
+    files: FIRST_SCREEN,
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/lib/zod-mini.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v4/classic'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: "First-screen module: import { z } from 'src/lib/zod-mini' (full zod is ~25 KB gzip).",
+          })),
+          patterns: [
+            {
+              regex: '^zod/(v4/)?mini$',
+              allowTypeImports: true,
+              message: "Import { z } from 'src/lib/zod-mini': it sets the English locale zod/mini lacks.",
+            },
+          ],
+        },
+      ],
+    },
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   ...pluginQuery.configs['flat/recommended'],
