@@ -64,7 +64,7 @@ function startChildSimulator(): Promise<{ url: string; child: ChildProcess }> {
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match?.[1]) resolve({ url: match[1], child });

@@ -25,7 +25,9 @@ function layerOf(root, file) {
 export const importBoundaries = {
   meta: {
     type: 'problem',
-    docs: { description: 'Features do not import each other; shared code does not import features' },
+    docs: {
+      description: 'Features do not import each other; shared code does not import features',
+    },
     schema: [],
     messages: {
       crossFeature:
@@ -45,9 +47,17 @@ export const importBoundaries = {
       const to = layerOf(root, path.resolve(path.dirname(file), source));
       if (!to || to.layer !== 'feature') return;
       if (from.layer === 'feature' && to.feature !== from.feature) {
-        context.report({ node, messageId: 'crossFeature', data: { from: from.feature, to: to.feature, source } });
+        context.report({
+          node,
+          messageId: 'crossFeature',
+          data: { from: from.feature, to: to.feature, source },
+        });
       } else if (from.layer === 'shared') {
-        context.report({ node, messageId: 'sharedToFeature', data: { from: from.name, to: to.feature, source } });
+        context.report({
+          node,
+          messageId: 'sharedToFeature',
+          data: { from: from.name, to: to.feature, source },
+        });
       }
     }
     const fromSource = (node) => node.source && check(node.source, node.source.value);
@@ -55,10 +65,13 @@ export const importBoundaries = {
       ImportDeclaration: fromSource,
       ExportNamedDeclaration: fromSource,
       ExportAllDeclaration: fromSource,
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal' && check(node.source, node.source.value),
       // vi.mock('../../other-feature/…') pulls the module in as surely as an import does.
       'CallExpression[callee.object.name="vi"][callee.property.name=/^(mock|doMock|importActual)$/]':
-        (node) => node.arguments[0]?.type === 'Literal' && check(node.arguments[0], node.arguments[0].value),
+        (node) =>
+          node.arguments[0]?.type === 'Literal' &&
+          check(node.arguments[0], node.arguments[0].value),
     };
   },
 };

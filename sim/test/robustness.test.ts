@@ -107,7 +107,7 @@ describe('bad input never crashes the simulator', () => {
 
 const lanAddress = Object.values(networkInterfaces())
   .flat()
-  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
 
 describe.skipIf(!lanAddress)('control API is loopback-only', () => {
   it('answers 404 from a non-loopback address', async () => {
