@@ -69,7 +69,7 @@ function startChildSimulator(): Promise<{ url: string; child: ChildProcess }> {
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match?.[1]) resolve({ url: match[1], child });
     });
-    child.once('exit', (code) => reject(new Error(`simulator exited early (${code})`)));
+    child.once('exit', (code) => reject(new Error(`simulator exited early (${String(code)})`)));
   });
 }
 

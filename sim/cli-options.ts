@@ -159,7 +159,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
   });
   if (!options.success) {
     const issue = options.error.issues[0];
-    return { ok: false, help: false, message: `${issue?.path.join('.')}: ${issue?.message}` };
+    return {
+      ok: false,
+      help: false,
+      message: `${issue?.path.join('.') ?? 'options'}: ${issue?.message ?? 'invalid'}`,
+    };
   }
   return { ok: true, options: options.data, verbose: values.verbose === true };
 }

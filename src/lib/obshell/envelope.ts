@@ -91,7 +91,6 @@ export function unwrapEnvelope<T extends core.$ZodType>(
     throw new ObshellError({
       kind: 'server',
       // obshell sends status 0 when it has none: fall back to the HTTP status then.
-      // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
       status: envelope.status || httpStatus,
       message: envelope.error?.message || `obshell answered HTTP ${httpStatus}`,
       errCode: envelope.error?.errCode,
