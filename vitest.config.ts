@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.node.test.ts'],
           setupFiles: ['src/testing/setup.ts'],
+          // Timeouts catch hangs, not slowness: a shared 2-core CI machine can be several times
+          // slower than a quiet one, and some component tests talk to a real simulator.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// findBy*/waitFor wait on what the page shows; their 1 s default is a speed assumption that a busy
+// 2-core machine breaks. Waiting longer never makes a wrong result pass.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Mantine reads these browser APIs, which jsdom lacks.
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
