@@ -28,6 +28,7 @@ export default defineConfig({
             'sim/**/*.test.ts',
             'server/**/*.test.ts',
             'bench/**/*.test.ts',
+            'eslint-rules/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { failed, type Figure } from './figures';
+import { failed, INITIAL_JS_BUDGET_KB, type Figure } from './figures';
 import { round } from './stats';
 
 /** Vite's build manifest (build.manifest: true): one chunk per source key. */
@@ -103,7 +103,7 @@ export async function measureBundle(root: string, base?: string): Promise<Bundle
       label: 'initial JS (gzip)',
       unit: 'KB',
       value: kb(sum(initialJs, 'gzip')),
-      budget: 180,
+      budget: INITIAL_JS_BUDGET_KB,
       note: chunks,
     },
     {
@@ -143,7 +143,7 @@ export async function measureBundle(root: string, base?: string): Promise<Bundle
 }
 
 export function bundleFailed(error: unknown): Figure[] {
-  return [failed('bundle.initialJsGzip', 'initial JS (gzip)', 'KB', error, 180)];
+  return [failed('bundle.initialJsGzip', 'initial JS (gzip)', 'KB', error, INITIAL_JS_BUDGET_KB)];
 }
 
 /**

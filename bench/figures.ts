@@ -85,6 +85,9 @@ export function formatTable(figures: readonly Figure[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Issue 11: what the first screen loads (entry plus modulepreloaded chunks), gzip. */
+export const INITIAL_JS_BUDGET_KB = 150;
+
 /** Every figure with a budget in the issue, so a group that could not run still shows (and fails) them. */
 export const BUDGETED = [
   {
@@ -92,7 +95,7 @@ export const BUDGETED = [
     id: 'bundle.initialJsGzip',
     label: 'initial JS (gzip)',
     unit: 'KB',
-    budget: 180,
+    budget: INITIAL_JS_BUDGET_KB,
   },
   {
     group: 'startup',

@@ -11,7 +11,9 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 10_000):
       timeout: timeoutMs,
       polling: 20,
     });
-    return (await handle.jsonValue()) as number;
+    const mark = await handle.jsonValue();
+    if (mark === undefined) throw new Error(`probe mark ${name} resolved without a time`);
+    return mark;
   } catch (error) {
     await throwIfPlaceholder(page);
     throw error;

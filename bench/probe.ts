@@ -45,6 +45,8 @@ export function installProbe(spec: ProbeSpec): void {
       }
     }
     if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+      // `labels` is null on <input type=hidden>, whatever the DOM typings say.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       for (const label of Array.from(element.labels ?? [])) parts.push(label.textContent ?? '');
     }
     return parts.join(' ');
@@ -72,6 +74,8 @@ export function installProbe(spec: ProbeSpec): void {
     });
     check();
   };
+  // An init script runs before the document has its root element, whatever the typings say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   if (document.documentElement) start();
   else document.addEventListener('readystatechange', start, { once: true });
 
@@ -81,7 +85,7 @@ export function installProbe(spec: ProbeSpec): void {
     (event) => {
       const button = (event.target as Element | null)?.closest('button, [role="button"]');
       if (!button) return;
-      const text = `${button.textContent ?? ''} ${button.getAttribute('aria-label') ?? ''}`;
+      const text = `${button.textContent} ${button.getAttribute('aria-label') ?? ''}`;
       for (const click of clicks) {
         if (click.pattern.test(text)) state.marks[`click:${click.name}`] = event.timeStamp;
       }

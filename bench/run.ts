@@ -83,7 +83,7 @@ async function browserFigures(
     }
     return figures;
   } catch (error) {
-    const simMissing = error instanceof Error && /simulator not built/.test(error.message);
+    const simMissing = error instanceof Error && error.message.includes('simulator not built');
     const reason = simMissing
       ? 'n/a (not built: simulator)'
       : (failed('', '', 'ms', error).note ?? '');

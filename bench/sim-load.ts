@@ -64,12 +64,12 @@ function startChildSimulator(): Promise<{ url: string; child: ChildProcess }> {
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match?.[1]) resolve({ url: match[1], child });
     });
-    child.once('exit', (code) => reject(new Error(`simulator exited early (${code})`)));
+    child.once('exit', (code) => reject(new Error(`simulator exited early (${String(code)})`)));
   });
 }
 

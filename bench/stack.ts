@@ -64,7 +64,13 @@ async function serveWithProductionServer(
   });
   const app = await appModule.buildServer(config, { clusters: config.clusters, logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, servedBy: 'production server', close: async () => void (await app.close()) };
+  return {
+    url,
+    servedBy: 'production server',
+    close: async () => {
+      await app.close();
+    },
+  };
 }
 
 /**

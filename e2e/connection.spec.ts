@@ -62,7 +62,11 @@ test('reload asks for the password again; nothing is stored', async ({ page }) =
   await expect(lockButton(page)).toBeHidden();
   await expect(page).toHaveURL(/\/tasks$/);
   const stored = await page.evaluate(() =>
-    JSON.stringify({ ...localStorage, ...sessionStorage, cookie: document.cookie }),
+    JSON.stringify({
+      ...Object.fromEntries(Object.entries(localStorage)),
+      ...Object.fromEntries(Object.entries(sessionStorage)),
+      cookie: document.cookie,
+    }),
   );
   expect(stored).not.toContain(ROOT_PASSWORD);
   expect(page.url()).not.toContain(ROOT_PASSWORD);

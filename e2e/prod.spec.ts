@@ -203,7 +203,9 @@ test('a page on an origin that is not allow-listed cannot frame the app', async 
   page,
   prod,
 }) => {
-  const refused = page.waitForEvent('console', (message) => /frame-ancestors/.test(message.text()));
+  const refused = page.waitForEvent('console', (message) =>
+    message.text().includes('frame-ancestors'),
+  );
   const app = `${prod.origin}${BASE_PATH}?embed=1`;
   await page.goto(`${prod.strangerOrigin}/host.html?app=${encodeURIComponent(app)}`);
   expect((await refused).text()).toMatch(

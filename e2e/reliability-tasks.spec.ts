@@ -12,10 +12,12 @@ interface SimDag {
   id: string;
 }
 
-/** Slow steps (scale × the simulator's base duration): the DAG is still running when we look. */
+/**
+ * A DAG pinned RUNNING (the simulator freezes it: step 2 running, nothing moves on its own), so
+ * it is still running however slow the machine is.
+ */
 async function openRunningDag(page: Page, simControl: SimControl) {
-  await simControl.call('POST', 'time-scale', { scale: 10 });
-  const dag = await simControl.call<SimDag>('POST', 'dag', { nodes: 3 });
+  const dag = await simControl.call<SimDag>('POST', 'dag', { nodes: 3, state: 'RUNNING' });
   await openUnlocked(page, `/tasks/${dag.id}`);
   await expect(stepRow(page, 1)).toBeVisible();
   return dag;

@@ -20,7 +20,7 @@ const ACCESS_KEY = 'AKsecret-7f3e9d1c';
 async function browserTraces(page: Page) {
   const storage = await page.evaluate(async () => {
     const dump = (s: Storage) => Object.fromEntries(Object.entries(s));
-    const databases = (await indexedDB.databases?.()) ?? [];
+    const databases = await indexedDB.databases();
     const idb: Record<string, unknown> = {};
     for (const { name } of databases) {
       if (!name) continue;

@@ -55,7 +55,7 @@ test.describe('DAG timeline: decisions on a task', () => {
     // The new execute count, as obshell reports it.
     const runs = (await readDag(stack.sim.url, dag.id)).nodes?.[1]?.sub_tasks?.[0]?.execute_times;
     expect(runs).toBeGreaterThan(1);
-    await expect(stepRow(page, 2)).toContainText(`Run ${runs} times`);
+    await expect(stepRow(page, 2)).toContainText(`Run ${String(runs)} times`);
     // Full logs (sub-task logs endpoint) keep every run, numbered.
     const failedTask = stepRow(page, 2).getByRole('listitem').first();
     await failedTask.getByRole('button', { name: /Show logs/ }).click();

@@ -12,6 +12,7 @@ test('when the DAG ends while the page is in the background, a desktop notificat
     // as not focused (another window in front: the tab is visible, so polling goes on).
     const shown: { title: string; body?: string }[] = [];
     (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- stands in for the Notification constructor, which the page calls with `new`
     class RecordingNotification {
       static permission = 'granted';
       static requestPermission = () => Promise.resolve('granted');
@@ -53,6 +54,7 @@ test('no notification for a DAG that had already ended when opened', async ({
   await page.addInitScript(() => {
     const shown: string[] = [];
     (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- stands in for the Notification constructor, which the page calls with `new`
     class RecordingNotification {
       static permission = 'granted';
       constructor(title: string) {

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, type SimControl } from './fixtures';
 import { startBackupConfigDag } from './support/obshell-node-client';
 import {
   dagApiPath,
@@ -9,10 +9,18 @@ import {
   stepRow,
 } from './support/timeline-helpers';
 
+/** A backup-config DAG stepped until it runs, then left there (manual clock). */
+async function startRunningDag(simControl: SimControl, simUrl: string) {
+  const dag = await startBackupConfigDag(simUrl);
+  await simControl.runUntil({ state: 'RUNNING' });
+  return dag;
+}
+
 test.describe('DAG timeline: polling', () => {
   test.beforeEach(async ({ simControl }) => {
-    // Slow steps: the DAG is still running throughout each test.
-    await simControl.call('POST', 'time-scale', { scale: 10 });
+    // Manual clock: the DAG stays where it is until a test steps it, so it is still running
+    // throughout each test however slow the machine is.
+    await simControl.manualClock();
   });
 
   test('500 answers mid-poll: "Reconnecting…" over the last data, then it recovers', async ({
@@ -20,7 +28,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startBackupConfigDag(stack.sim.url);
+    const dag = await startRunningDag(simControl, stack.sim.url);
     await openTimeline(page, dag.id);
     await simControl.call('POST', 'faults', { kind: '500', count: 3, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
@@ -40,7 +48,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startBackupConfigDag(stack.sim.url);
+    const dag = await startRunningDag(simControl, stack.sim.url);
     await openTimeline(page, dag.id);
     await simControl.call('POST', 'faults', { kind: 'drop', count: 2, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
@@ -54,7 +62,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startBackupConfigDag(stack.sim.url);
+    const dag = await startRunningDag(simControl, stack.sim.url);
     await openTimeline(page, dag.id);
     await simControl.call('POST', 'faults', { kind: '500', count: 100, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
@@ -77,7 +85,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startBackupConfigDag(stack.sim.url);
+    const dag = await startRunningDag(simControl, stack.sim.url);
     await openTimeline(page, dag.id);
     await expect
       .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)

@@ -90,7 +90,8 @@ export function loadConfig(
     });
   }
   for (const name of Object.keys(fileValues)) {
-    if (!isKey(name)) issues.push({ path: [name], message: `unknown key in ${configFile}` });
+    if (!isKey(name))
+      issues.push({ path: [name], message: `unknown key in ${configFile ?? 'the config file'}` });
   }
 
   // Environment wins over the file, key by key; remember where each value came from.

@@ -13,7 +13,7 @@ import { startServer, startUpstream } from './testing/helpers.ts';
 const TIMEOUT_MS = 1_500;
 const LATE = TIMEOUT_MS * 2.2;
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });

@@ -23,7 +23,7 @@ const neverForwarded =
 
 function without(headers: IncomingHttpHeaders, drop: (name: string) => boolean) {
   const listed = new Set(
-    String(headers.connection ?? '')
+    (headers.connection ?? '')
       .split(',')
       .map((name) => name.trim().toLowerCase())
       .filter(Boolean),

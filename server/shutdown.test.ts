@@ -3,7 +3,7 @@ import { buildServer } from './app.ts';
 import { installGracefulShutdown } from './shutdown.ts';
 import { fakeDist, startUpstream, testConfig } from './testing/helpers.ts';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });

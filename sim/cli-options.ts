@@ -137,7 +137,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const flag = String(issue?.path[0] ?? '');
-    const source = flag ? `--${flag} (${CLI_FLAGS[flag as FlagName]?.env ?? ''})` : 'options';
+    const known = flag in CLI_FLAGS ? CLI_FLAGS[flag as FlagName] : undefined;
+    const source = flag ? `--${flag} (${known?.env ?? ''})` : 'options';
     return { ok: false, help: false, message: `${source}: ${issue?.message ?? 'invalid'}` };
   }
   const v = parsed.data;
@@ -158,7 +159,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliResult {
   });
   if (!options.success) {
     const issue = options.error.issues[0];
-    return { ok: false, help: false, message: `${issue?.path.join('.')}: ${issue?.message}` };
+    return {
+      ok: false,
+      help: false,
+      message: `${issue?.path.join('.') ?? 'options'}: ${issue?.message ?? 'invalid'}`,
+    };
   }
   return { ok: true, options: options.data, verbose: values.verbose === true };
 }

@@ -8,7 +8,7 @@ function readCsvLine(line: string): string[] {
   let cell = '';
   let quoted = false;
   for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
+    const c = line.charAt(i);
     if (quoted) {
       if (c === '"' && line[i + 1] === '"') {
         cell += '"';

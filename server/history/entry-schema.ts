@@ -54,7 +54,8 @@ export const fieldNameSchema = z
 const valueSchema = z.union(
   [
     z.string().max(MAX_VALUE_CHARS, `must be at most ${MAX_VALUE_CHARS} characters`),
-    z.number().finite(),
+    // z.number() refuses Infinity and NaN by itself (zod 4).
+    z.number(),
     z.boolean(),
     z.null(),
   ],

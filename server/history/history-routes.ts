@@ -60,8 +60,12 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       );
   }
   const status = error.statusCode ?? 500;
-  if (status < 500)
-    return sendError(reply, status, 'History.BadRequest', `Bad request (${error.code ?? status}).`);
+  if (status < 500) {
+    // Any error with a statusCode reaches this handler, not only Fastify's own: `code` may be absent.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    const code = error.code ?? status;
+    return sendError(reply, status, 'History.BadRequest', `Bad request (${code}).`);
+  }
   // The message of an SQLite or programming error, never the request.
   request.log.error({ code: error.code, message: error.message }, 'change history failed');
   return sendError(

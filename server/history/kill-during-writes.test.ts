@@ -39,7 +39,7 @@ function writeThenKill(file: string, count: number): Promise<number[]> {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve(acked);
-      else reject(new Error(`writer exited early (${code}): ${stderr}`));
+      else reject(new Error(`writer exited early (${String(code)}): ${stderr}`));
     });
   });
 }

@@ -14,7 +14,7 @@ export function csrfRefusal(request: FastifyRequest): string | undefined {
   }
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') {
-    return `only the dashboard's own pages may call this API (Sec-Fetch-Site: ${String(site).slice(0, 20)})`;
+    return `only the dashboard's own pages may call this API (Sec-Fetch-Site: ${site.slice(0, 20)})`;
   }
   const origin = request.headers.origin;
   if (origin !== undefined) {
@@ -25,7 +25,7 @@ export function csrfRefusal(request: FastifyRequest): string | undefined {
       host = undefined;
     }
     // request.host honours X-Forwarded-Host behind the portal's proxy (trustProxy).
-    if (!host || host.toLowerCase() !== request.host.toLowerCase()) {
+    if (host?.toLowerCase() !== request.host.toLowerCase()) {
       return "only the dashboard's own origin may call this API";
     }
   }

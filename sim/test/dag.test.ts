@@ -68,7 +68,10 @@ async function submit(body: unknown): Promise<Dag> {
 }
 
 async function getDag(id: string, details = true): Promise<Dag> {
-  const reply = await client.call<Dag>('GET', `/api/v1/task/dag/${id}?show_details=${details}`);
+  const reply = await client.call<Dag>(
+    'GET',
+    `/api/v1/task/dag/${id}?show_details=${String(details)}`,
+  );
   expect(reply.status).toBe(200);
   return reply.data;
 }
@@ -301,20 +304,23 @@ describe('show_details and task reads (contract §5)', () => {
     const dag = await submit({ log_archive_concurrency: 3 });
     const done = await runUntil(dag.id, 'SUCCEED');
     const node = done.nodes?.[0];
-    const nodeReply = await client.call<Node>('GET', `/api/v1/task/node/${node?.id}`);
+    const nodeReply = await client.call<Node>('GET', `/api/v1/task/node/${String(node?.id)}`);
     expect(nodeReply.data).toMatchObject({ name: 'Check backup config', state: 'SUCCEED' });
     expect(nodeReply.data.sub_tasks).toHaveLength(3);
     const brief = await client.call<Node>(
       'GET',
-      `/api/v1/task/node/${node?.id}?show_details=false`,
+      `/api/v1/task/node/${String(node?.id)}?show_details=false`,
     );
     expect(brief.data.sub_tasks).toBeNull();
     const task = node?.sub_tasks?.[0];
-    const taskReply = await client.call<SubTask>('GET', `/api/v1/task/sub_task/${task?.id}`);
+    const taskReply = await client.call<SubTask>(
+      'GET',
+      `/api/v1/task/sub_task/${String(task?.id)}`,
+    );
     expect(taskReply.data).toEqual(task);
     const logs = await client.call<{ contents: Record<string, unknown>[] }>(
       'GET',
-      `/api/v1/task/sub_task/${task?.id}/logs`,
+      `/api/v1/task/sub_task/${String(task?.id)}/logs`,
     );
     expect(logs.data.contents.map((l) => l.log_content)).toEqual(task?.task_logs);
     expect(logs.data.contents[0]).toMatchObject({

@@ -107,13 +107,13 @@ describe('bad input never crashes the simulator', () => {
 
 const lanAddress = Object.values(networkInterfaces())
   .flat()
-  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
 
 describe.skipIf(!lanAddress)('control API is loopback-only', () => {
   it('answers 404 from a non-loopback address', async () => {
     const open = await startSimulator({ port: 0, host: '0.0.0.0', timeScale: 100 });
     try {
-      const remote = await fetch(`http://${lanAddress}:${open.port}/__sim/state`);
+      const remote = await fetch(`http://${String(lanAddress)}:${open.port}/__sim/state`);
       expect(remote.status).toBe(404);
       const local = await fetch(`http://127.0.0.1:${open.port}/__sim/state`);
       expect(local.status).toBe(200);

@@ -35,6 +35,8 @@ function parentWindow(): Window | null {
 /** Best guess of who frames us, without asking: Chromium's ancestorOrigins, else the referrer. */
 function guessHostOrigin(): string | undefined {
   const ancestors = window.location.ancestorOrigins;
+  // Firefox has no ancestorOrigins, whatever the DOM typings say.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   if (ancestors && ancestors.length > 0) return ancestors[0];
   try {
     return document.referrer ? new URL(document.referrer).origin : undefined;

@@ -16,15 +16,19 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'zh';
 }
 
+/** The browser globals read here; each may be absent (Node tests, the API client outside a page). */
+const browser: Partial<Pick<typeof globalThis, 'localStorage' | 'navigator' | 'document'>> =
+  globalThis;
+
 /** Saved choice, else the browser's language (any zh-* → zh), else English. */
 export function detectLocale(): Locale {
   try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const saved = browser.localStorage?.getItem(STORAGE_KEY);
     if (isLocale(saved)) return saved;
   } catch {
     // Storage can be blocked in a sandboxed iframe; fall back to the browser language.
   }
-  const languages = globalThis.navigator?.languages ?? [];
+  const languages = browser.navigator?.languages ?? [];
   return languages.some((lang) => lang.toLowerCase().startsWith('zh')) &&
     !languages[0]?.toLowerCase().startsWith('en')
     ? 'zh'
@@ -33,7 +37,7 @@ export function detectLocale(): Locale {
 
 /** The UI locale as the page declares it (`<html lang>`), for code outside React such as the API client. */
 export function documentLocale(): Locale {
-  return globalThis.document?.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return browser.document?.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 interface LocaleContextValue {
@@ -56,7 +60,7 @@ export function LocaleProvider({ initial, children }: { initial?: Locale; childr
       setLocale(next) {
         setLocaleState(next);
         try {
-          globalThis.localStorage?.setItem(STORAGE_KEY, next);
+          browser.localStorage?.setItem(STORAGE_KEY, next);
         } catch {
           // Not fatal: the choice just will not survive a reload.
         }

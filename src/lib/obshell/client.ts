@@ -91,6 +91,12 @@ export function buildUri(path: string, query?: Record<string, QueryValue>): stri
   return `${url.pathname}${url.search}`;
 }
 
+/** What a request adds to fetch's options: plain headers (spread into the defaults) and a body. */
+interface SendInit {
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 interface AgentKeyState {
   key: AgentPublicKey;
   publicKey: string;
@@ -118,7 +124,7 @@ export function createObshellClient(options: ObshellClientOptions) {
   let agentKey: Promise<AgentKeyState> | undefined;
   let skewMs = 0;
 
-  async function send(method: HttpMethod, uri: string, init: RequestInit, signal?: AbortSignal) {
+  async function send(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
@@ -216,7 +222,7 @@ export function createObshellClient(options: ObshellClientOptions) {
     uri: string,
     body: unknown,
     credentials: Credentials,
-  ): Promise<RequestInit> {
+  ): Promise<SendInit> {
     const aesKey = randomBytes(16);
     const iv = randomBytes(16);
     const keys = await encodeKeys(aesKey, iv);
@@ -259,8 +265,7 @@ export function createObshellClient(options: ObshellClientOptions) {
       const fresh = refreshKey(used);
       const after = await fresh;
       const changed =
-        !before ||
-        before.publicKey !== after.publicKey ||
+        before?.publicKey !== after.publicKey ||
         Math.abs(before.skewMs - after.skewMs) > SKEW_CHANGE_MS;
       // Old obshell (integer codes only) does not say why it refused; retry only if something
       // we sign with actually changed, so a wrong password is still not sent twice.
@@ -272,7 +277,7 @@ export function createObshellClient(options: ObshellClientOptions) {
   async function request<T extends core.$ZodType>(req: RequestOptions<T>): Promise<core.output<T>> {
     const uri = buildUri(req.path, req.query);
     if (req.auth === false) {
-      const init: RequestInit =
+      const init: SendInit =
         req.body === undefined
           ? {}
           : { body: JSON.stringify(req.body), headers: { 'Content-Type': 'application/json' } };

@@ -90,6 +90,7 @@ export function unwrapEnvelope<T extends core.$ZodType>(
   if (!envelope.successful || envelope.error) {
     throw new ObshellError({
       kind: 'server',
+      // obshell sends status 0 when it has none: fall back to the HTTP status then.
       status: envelope.status || httpStatus,
       message: envelope.error?.message || `obshell answered HTTP ${httpStatus}`,
       errCode: envelope.error?.errCode,

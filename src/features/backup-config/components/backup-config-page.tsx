@@ -58,7 +58,7 @@ export function BackupConfigPage() {
           </Button>
         </Alert>
       )}
-      {state.status !== 'degraded' && live && live.tenants.length === 0 && (
+      {state.status !== 'degraded' && live?.tenants.length === 0 && (
         <Alert color="orange" role="alert">
           {t.noUserTenants}
         </Alert>
@@ -70,7 +70,7 @@ export function BackupConfigPage() {
           baseline={live.baseline}
         />
       )}
-      {liveChanged && state.status === 'success' && (
+      {liveChanged && (
         <Alert color="yellow">
           <Text size="sm">{t.liveChanged}</Text>
           <Button

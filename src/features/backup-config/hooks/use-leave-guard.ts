@@ -32,6 +32,7 @@ export function useLeaveGuard(active: boolean) {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       // Older browsers need returnValue set to show their own prompt.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated, and still what they read
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);

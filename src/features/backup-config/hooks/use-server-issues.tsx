@@ -30,5 +30,5 @@ export function ServerIssuesProvider({
 export function useServerIssue(name: string, currentValue: unknown): string | undefined {
   const issues = useContext(ServerIssuesContext);
   const issue = issues[name as ErrorTarget];
-  return issue && issue.value === JSON.stringify(currentValue) ? issue.message : undefined;
+  return issue?.value === JSON.stringify(currentValue) ? issue.message : undefined;
 }

@@ -38,7 +38,7 @@ export function pythonSdkSnippet(
     'from obshell import ClientSet',
     'from obshell.auth import PasswordAuth',
     '',
-    `client = ClientSet(${pyString(String(target.host))}, ${target.port}, PasswordAuth("******"))`,
+    `client = ClientSet(${pyString(target.host)}, ${target.port}, PasswordAuth("******"))`,
     `dag = client.v1.patch_cluster_backup_config(${args.length ? `\n    ${args.join(',\n    ')},\n` : ''})`,
     'client.v1.wait_dag_succeed(dag.generic_id)',
   ].join('\n');

@@ -65,9 +65,7 @@ function durationTarget(message: string, body: BackupConfigPatch): MappedServerE
     [body.archive_lag_target, 'archive_lag_target'],
     [body.delete_policy?.recovery_window, 'delete_policy.recovery_window'],
   ];
-  const hit = candidates.find(
-    ([value]) => value !== undefined && value.toLowerCase() === quoted.toLowerCase(),
-  );
+  const hit = candidates.find(([value]) => value?.toLowerCase() === quoted.toLowerCase());
   return hit ? { target: hit[1], errCode: 'Common.InvalidTimeDuration', quoted } : undefined;
 }
 

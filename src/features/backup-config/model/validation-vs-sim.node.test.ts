@@ -119,7 +119,10 @@ describe('durations: the form parses exactly like obshell ParseTime (sim)', () =
         const body = { backup_base_uri: 'file:///data/b', piece_switch_interval: text };
         // "" is not checked by obshell (contract §4, empty values); to the form an empty field
         // means "unchanged" and is not sent at all.
-        if (text === '') return void expect(simAccepts(body)).toBe(true);
+        if (text === '') {
+          expect(simAccepts(body)).toBe(true);
+          return;
+        }
         expect(checkDuration(text, PIECE_SWITCH_BOUNDS).ok).toBe(simAccepts(body));
       }),
       RUNS,
@@ -130,7 +133,10 @@ describe('durations: the form parses exactly like obshell ParseTime (sim)', () =
     fc.assert(
       fc.property(durationText, fc.constantFrom(...STORAGE_SCHEMES), (text, scheme) => {
         const body = { backup_base_uri: `${scheme}://bucket/p`, archive_lag_target: text };
-        if (text === '') return void expect(simAccepts(body)).toBe(true);
+        if (text === '') {
+          expect(simAccepts(body)).toBe(true);
+          return;
+        }
         expect(checkDuration(text, lagBounds(scheme === 's3')).ok).toBe(simAccepts(body));
       }),
       RUNS,
@@ -203,7 +209,10 @@ describe('backup_base_uri', () => {
       fc.property(uri, (u) => {
         fc.pre(findUnsafeCharacter(u) === undefined);
         // PATCH backup_base_uri "" leaves the destinations unchanged; the form sends no URI then.
-        if (u === '') return void expect(simAccepts({ backup_base_uri: u })).toBe(true);
+        if (u === '') {
+          expect(simAccepts({ backup_base_uri: u })).toBe(true);
+          return;
+        }
         expect(hasAcceptedScheme(u)).toBe(simAccepts({ backup_base_uri: u }));
       }),
       RUNS,

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { z } from '../../../lib/zod-mini';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
@@ -40,7 +40,7 @@ export function UnlockForm({ onUnlocked, autoFocus = true }: UnlockFormProps) {
     if (rootRefused) rootRef.current?.focus();
   }, [rootRefused, unlock.error]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = unlockSchema.safeParse({ rootPassword });
     if (!parsed.success) return;

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { routes } from '../../../config/routes';
@@ -83,7 +83,7 @@ function OpenById() {
   const t = useMessages(taskMessages);
   const navigate = useNavigate();
   const [id, setId] = useState('');
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const trimmed = id.trim();
     if (trimmed) void navigate(routes.task(trimmed));

@@ -59,7 +59,10 @@ export function allowedActions(dag: DagForActions): DagAction[] {
  * - `partial`: "Set backup config" failed part-way: what it did stays (its log says what);
  * - `generic`: any other DAG: the failed step and the ones after it are not carried out.
  */
-export type PassEffect = { kind: 'nothing' | 'partial' | 'generic'; step: string };
+export interface PassEffect {
+  kind: 'nothing' | 'partial' | 'generic';
+  step: string;
+}
 
 export function passEffect(
   dag: Pick<Dag, 'name' | 'nodes'>,

@@ -10,7 +10,7 @@ export type DagChange =
  * so screen readers hear "step 2 running" rather than nothing while the page silently updates.
  */
 export function dagChanges(prev: Dag | undefined, next: Dag): DagChange[] {
-  if (!prev || prev.id !== next.id) return [];
+  if (prev?.id !== next.id) return [];
   const changes: DagChange[] = [];
   const before = new Map(
     (prev.nodes ?? []).map((n) => [n.id, toDisplayState(n.state, n.operator)]),

@@ -87,13 +87,16 @@ export interface FocusNode {
  */
 export function focusNode(dag: Pick<Dag, 'nodes'>): FocusNode | undefined {
   const nodes = dag.nodes ?? [];
-  const failed = nodes.findIndex((n) => n.state === 'FAILED');
-  if (failed >= 0) return { index: failed, node: nodes[failed]!, reason: 'failed' };
-  const running = nodes.findIndex((n) => n.state === 'RUNNING');
-  if (running >= 0) return { index: running, node: nodes[running]!, reason: 'running' };
-  const next = nodes.findIndex((n) => n.state !== 'SUCCEED');
-  if (next >= 0) return { index: next, node: nodes[next]!, reason: 'next' };
-  return undefined;
+  const first = (reason: FocusNode['reason'], match: (node: DagNode) => boolean) => {
+    const index = nodes.findIndex(match);
+    const node = nodes[index];
+    return node ? { index, node, reason } : undefined;
+  };
+  return (
+    first('failed', (n) => n.state === 'FAILED') ??
+    first('running', (n) => n.state === 'RUNNING') ??
+    first('next', (n) => n.state !== 'SUCCEED')
+  );
 }
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();

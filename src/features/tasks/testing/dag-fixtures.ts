@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import type { ObshellClient, RequestOptions } from '../../../lib/obshell/client';
 import type { Dag, DagNode } from '../../../lib/obshell/dag';
+import { createFakeObshellClient, type FakeHandler } from '../../../testing/fake-obshell-client';
 
 const T0 = '2026-11-25T06:00:00.000000000+08:00';
 const T1 = '2026-11-25T06:00:05.000000000+08:00';
@@ -49,20 +48,10 @@ export function makeDag(state: Dag['state'], nodes: DagNode[], overrides: Partia
   };
 }
 
-type Handler = (req: RequestOptions<z.ZodType>) => unknown;
-
-/** A client that answers from `handler` (already-unwrapped data) and records every request. */
-export function fakeClient(handler: Handler) {
-  const calls: RequestOptions<z.ZodType>[] = [];
-  const client = {
-    async request<T extends z.ZodType>(req: RequestOptions<T>): Promise<z.infer<T>> {
-      calls.push(req);
-      const data = await handler(req);
-      return req.schema.parse(data);
-    },
-    resetKey: () => {},
-    clockSkewMs: 0,
-  };
-  // Only `request` and `clockSkewMs` are used by the tasks feature.
-  return { client: client as unknown as ObshellClient, calls };
+/**
+ * The typed fake client (`src/testing/fake-obshell-client.ts`): answers from `handler` (already
+ * unwrapped data, parsed with each caller's schema) and records every request.
+ */
+export function fakeClient(handler: FakeHandler) {
+  return createFakeObshellClient(handler);
 }
