@@ -181,7 +181,7 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
   await review.apply.click();
   const dag = timeline(page);
   await expect(dag.freshness).toContainText(dag.finalState);
-  await dag.showLogs.first().click();
+  await dag.showLogs.last().click();
   await expect(page.getByText(`file://${path}`).first()).toBeVisible();
   await expect(page.locator('svg[onload]')).toHaveCount(0);
   await expectNoInjection(page);
@@ -190,6 +190,6 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
 test("obshell's error message quoting a task id with markup is shown as text", async ({ page }) => {
   await openUnlocked(page, `/tasks/${encodeURIComponent(MARKUP)}`, ROOT_PASSWORD);
   // obshell refuses the id and quotes it back in its message.
-  await expect(page.getByText(`Invalid generic id '${MARKUP}'`)).toBeVisible();
+  await expect(page.getByText(`Invalid ID: ${MARKUP}`)).toBeVisible();
   await expectNoInjection(page);
 });
