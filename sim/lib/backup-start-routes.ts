@@ -93,11 +93,11 @@ export const backupStartRoutes: ApiRoute[] = [
     requireClusterAgent(sim);
     checkCancelBody(req.body);
     // No user-tenant check: zero tenants → 200.
-    return cancel(sim, [...sim.tenants]);
+    cancel(sim, [...sim.tenants]);
   }),
   route('PATCH', '/api/v1/tenant/:name/backup', true, (sim, req) => {
     const tenant = userTenant(sim, req);
     checkCancelBody(req.body);
-    return cancel(sim, [tenant]);
+    cancel(sim, [tenant]);
   }),
 ];
