@@ -47,7 +47,9 @@ async function entries(origin: string) {
 async function openHistory(page: Page, origin: string, locale: Locale) {
   await page.goto(`${origin}${BASE_PATH}history`);
   await unlockScreen(page, locale).unlock(PASSWORD_A);
-  const nav = page.getByRole('navigation', { name: locale === 'en' ? 'Main navigation' : '主导航' });
+  const nav = page.getByRole('navigation', {
+    name: locale === 'en' ? 'Main navigation' : '主导航',
+  });
   await expect(nav.getByRole('link', { name: locale === 'en' ? 'History' : '历史' })).toBeVisible();
   await expect(
     page.getByRole('heading', { name: locale === 'en' ? 'Change history' : '变更历史' }),
@@ -111,12 +113,16 @@ test('a change applied through the server is in History after a restart, in en a
     await expect(table.getByRole('row').nth(1)).toContainText('Made outside this dashboard');
 
     // Compare the two side by side.
-    await page.getByRole('checkbox', { name: /^Compare entry/ }).first().check();
-    await page.getByRole('checkbox', { name: /^Compare entry/ }).last().check();
+    await page
+      .getByRole('checkbox', { name: /^Compare entry/ })
+      .first()
+      .check();
+    await page
+      .getByRole('checkbox', { name: /^Compare entry/ })
+      .last()
+      .check();
     const compare = page.getByRole('region', { name: 'Two changes side by side' });
-    await expect(compare.getByRole('row', { name: /ha_low_thread_score/ })).toContainText(
-      '0 → 45',
-    );
+    await expect(compare.getByRole('row', { name: /ha_low_thread_score/ })).toContainText('0 → 45');
     await expectNoSeriousA11yViolations(page);
 
     // Filter by user (debounced): only what matches.

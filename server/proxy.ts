@@ -136,7 +136,12 @@ export async function registerObshellProxy(
         method: request.method,
         path,
         agent: agentFor(cluster),
-        headers: forwardedRequestHeaders(request.headers, upstream.host, request.body?.length, dropped),
+        headers: forwardedRequestHeaders(
+          request.headers,
+          upstream.host,
+          request.body?.length,
+          dropped,
+        ),
       });
       // The deadline also covers the wait for a pooled connection: destroy() leaves the queue.
       const timer = setTimeout(() => {

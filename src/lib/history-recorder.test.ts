@@ -137,7 +137,10 @@ describe('outcomes', () => {
   it('sends the task list in batches of 500 backup-config DAGs, tenant ones included', async () => {
     const reconcile = vi.fn().mockResolvedValue({ updated: [1], added: [2] });
     const dags = Array.from({ length: 1001 }, (_, n) =>
-      dag({ id: String(2000 + n), name: n % 2 ? 'Set obcluster backup config for t1' : 'Set obcluster backup config' }),
+      dag({
+        id: String(2000 + n),
+        name: n % 2 ? 'Set obcluster backup config for t1' : 'Set obcluster backup config',
+      }),
     );
     dags.push(dag({ id: '9', name: 'Scale out' }));
     expect(await reconcileDags('prod', dags, { reconcile })).toBe(6);

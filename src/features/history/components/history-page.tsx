@@ -46,9 +46,7 @@ export function HistoryPage() {
   const toggle = (id: number) => {
     const entry = query.data?.items.find((item) => item.id === id);
     if (entry) setPicked((all) => ({ ...all, [id]: entry }));
-    setSelected((ids) =>
-      ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2),
-    );
+    setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2)));
   };
   const compared = selected.map((id) => picked[id]).filter((e) => e !== undefined);
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / PAGE_SIZE));

@@ -1,4 +1,8 @@
-import { historyOutcomes, type HistoryFilter, type HistoryOutcome } from '../../../lib/history-client';
+import {
+  historyOutcomes,
+  type HistoryFilter,
+  type HistoryOutcome,
+} from '../../../lib/history-client';
 
 /** The filter bar as typed: plain strings ("" = any), dates as the date inputs give them. */
 export interface FilterState {

@@ -4,13 +4,21 @@ import type { Locale } from '../../../lib/i18n/locale';
 
 /** How entries read on screen: times, durations, values (always masked again: defence in depth). */
 
+// Building an Intl formatter costs far more than using one: one per locale, not one per row.
+const formatters = new Map<Locale, Intl.DateTimeFormat>();
+
 export function timeText(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  }).format(date);
+  let format = formatters.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+    });
+    formatters.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** "1 min 5 s" / "1 分 5 秒"; undefined while the task has no end (or times are unknown). */
