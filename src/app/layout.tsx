@@ -20,6 +20,7 @@ const ReauthModal = lazy(() =>
 const NAV_ITEMS = [
   { to: routes.backupConfig, label: 'backup' },
   { to: routes.tasks, label: 'tasks' },
+  { to: routes.history, label: 'history' },
 ] as const satisfies readonly { to: string; label: keyof typeof appMessages.en }[];
 
 /**

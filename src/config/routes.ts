@@ -3,4 +3,5 @@ export const routes = {
   backupConfig: '/backup',
   tasks: '/tasks',
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+  history: '/history',
 } as const;
