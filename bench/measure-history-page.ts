@@ -21,7 +21,7 @@ const FILTER = {
 /** Checked on every animation frame: the page's clock at the first frame where `ready` holds. */
 async function paintedWhen(page: Page, ready: () => number): Promise<number> {
   const handle = await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 10_000 });
-  return (await handle.jsonValue()) as number;
+  return handle.jsonValue();
 }
 
 /** The page's clock when the next `type` event reaches the document (the user's action itself). */
@@ -83,8 +83,8 @@ export async function measureHistoryPage(
             took((name) => name.includes('/history/entries')),
           ];
         }, clicked);
-        chunks.push(round(chunk ?? Number.NaN, 1));
-        gets.push(round(get ?? Number.NaN, 1));
+        chunks.push(round(chunk, 1));
+        gets.push(round(get, 1));
 
         await nextEvent(page, 'change');
         await page.getByLabel('Outcome').selectOption('failed');

@@ -118,17 +118,20 @@ async function send(route: string, init: RequestInit = {}): Promise<Response> {
       );
 }
 
+const envelopeSchema = z.object({ data: z.unknown() });
+
 async function call<S extends z.ZodMiniType>(
   schema: S,
   route: string,
   init?: RequestInit,
 ): Promise<z.infer<S>> {
   const response = await send(route, init);
-  const parsed = z.object({ data: schema }).safeParse(await response.json());
-  if (!parsed.success) {
+  const envelope = envelopeSchema.safeParse(await response.json());
+  const parsed = envelope.success ? schema.safeParse(envelope.data.data) : undefined;
+  if (!parsed?.success) {
     throw new HistoryError(response.status, 'History.BadAnswer', 'Unreadable history answer.');
   }
-  return parsed.data.data;
+  return parsed.data;
 }
 
 export interface NewHistoryEntry {

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stashReapply, takeReapply } from '../../../lib/reapply';
+import type { FieldBaseline } from './baseline';
 import { initialValues } from './form-values';
 import { reapplyValues } from './reapply-values';
 
 afterEach(() => sessionStorage.clear());
 
-const unknown = { kind: 'unknown', values: [] } as const;
+const unknown: FieldBaseline = { kind: 'unknown', values: [] };
 const blank = initialValues({
   backup_base_uri: unknown,
   log_archive_concurrency: unknown,
