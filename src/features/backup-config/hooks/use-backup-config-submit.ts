@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
-import { isObshellError } from '../../../lib/obshell/envelope';
+import { isObshellError, type ObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { backupConfigQueries } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
@@ -16,7 +16,7 @@ import {
 } from '../model/changes';
 import type { BackupConfigFormValues } from '../model/form-values';
 import { encodeIssue } from '../model/issue';
-import { mapServerError } from '../model/server-errors';
+import { isMaintenanceRefusal, mapServerError } from '../model/server-errors';
 import type { ServerIssues } from './use-server-issues';
 
 export interface Review {
@@ -37,7 +37,7 @@ export function useBackupConfigSubmit(
   const conn = useObshell();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const mutation = usePatchBackupConfig();
+  const mutation = usePatchBackupConfig(baseline.tenant?.name);
   // One PATCH per confirm: a ref flips synchronously, before React re-renders the disabled button,
   // so a double click or a repeating Enter key cannot slip a second request through.
   const inFlight = useRef(false);
@@ -47,6 +47,8 @@ export function useBackupConfigSubmit(
   const [fieldRejected, setFieldRejected] = useState<string | undefined>();
   const [serverIssues, setServerIssues] = useState<ServerIssues>({});
   const [applied, setApplied] = useState(false);
+  /** obshell's 500 maintenance refusal (tenant lock or global maintenance), shown on the fields. */
+  const [lockRefusal, setLockRefusal] = useState<ObshellError | null>(null);
 
   const openReview = form.handleSubmit((submitted) => {
     const analysis = analyzeChanges(submitted, baseline);
@@ -80,6 +82,7 @@ export function useBackupConfigSubmit(
     inFlight.current = true;
     setSubmitError(null);
     setFieldRejected(undefined);
+    setLockRefusal(null);
     mutation.mutate(review.body, {
       onSuccess: (dag) => {
         setApplied(true);
@@ -92,7 +95,11 @@ export function useBackupConfigSubmit(
       },
       onError: (error) => {
         inFlight.current = false;
-        if (!rejectField(error, review.body)) setSubmitError(error);
+        // Only the tenant-level DAG is a maintenance DAG (§7); the cluster-level one is never refused.
+        if (baseline.tenant && isMaintenanceRefusal(error)) {
+          setLockRefusal(error);
+          setReview(null);
+        } else if (!rejectField(error, review.body)) setSubmitError(error);
       },
     });
   };
@@ -102,6 +109,7 @@ export function useBackupConfigSubmit(
     setServerIssues({});
     setSubmitError(null);
     setFieldRejected(undefined);
+    setLockRefusal(null);
   };
 
   return {
@@ -115,5 +123,6 @@ export function useBackupConfigSubmit(
     fieldRejected,
     serverIssues,
     applied,
+    lockRefusal,
   };
 }
