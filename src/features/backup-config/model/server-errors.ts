@@ -86,7 +86,7 @@ export function isMaintenanceRefusal(error: unknown): error is ObshellError {
   if (!isObshellError(error) || error.kind !== 'server') return false;
   if (error.errCode) return (MAINTENANCE_REFUSALS as readonly string[]).includes(error.errCode);
   // Legacy envelope: only the message says so.
-  return /under maintenance|维护/i.test(error.message);
+  return /under maintenance|维护|运维/i.test(error.message);
 }
 
 /** A bad scheme lands on the one URI sent; obshell checks archive_base_uri before data_base_uri. */
