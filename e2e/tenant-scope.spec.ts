@@ -123,7 +123,8 @@ test('a failed tenant task keeps the lock: the timeline and the form say so', as
   );
   await expectNoSeriousA11yViolations(page);
 
-  await page.goto('/backup?tenant=app_tenant');
+  // A reload forgets the password (kept in memory only): unlock again.
+  await openUnlocked(page, '/backup?tenant=app_tenant');
   await expect(page.getByTestId('tenant-lock-warning')).toContainText(
     `Task ${dag.id} still holds tenant app_tenant`,
   );
@@ -136,7 +137,7 @@ test('an unknown tenant in the link is explained; the scope list switches tenant
   await expect(
     page.getByRole('alert').filter({ hasText: '“ghost” is not a user tenant' }),
   ).toBeVisible();
-  const scope = page.getByRole('textbox', { name: 'What to configure' });
+  const scope = page.getByLabel('What to configure', { exact: true });
   await scope.click();
   await expect(page.getByRole('option', { name: 'sys', exact: true })).toHaveCount(0);
   await scope.fill('report');
