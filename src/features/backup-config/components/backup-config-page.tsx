@@ -11,7 +11,10 @@ import { BackupConfigForm } from './backup-config-form';
 import { CurrentValuesTable } from './current-values-table';
 import { ScopeSelect } from './scope-select';
 
-/** /backup: current values of every tenant, and the form that changes them for all at once. */
+/**
+ * /backup: current values of every tenant, and the form that changes them for all at once — or,
+ * with `?tenant=<name>`, that one tenant's own configuration (contract §7).
+ */
 export function BackupConfigPage() {
   const t = useMessages(backupConfigMessages);
   const tt = useMessages(tenantMessages);
@@ -19,8 +22,8 @@ export function BackupConfigPage() {
   const [scope, setScope] = useScope();
   const scopeKey = scope.kind === 'tenant' ? `tenant:${scope.name}` : 'cluster';
   // The form starts from the first complete read and keeps it: a background refetch must neither
-  // overwrite edits nor silently move what "unchanged" means.
-  // A new scope starts from the latest read, under its own form key.
+  // overwrite edits nor silently move what "unchanged" means. A new scope starts from the latest
+  // read, under its own form key.
   const [snapshot, setSnapshot] = useState<CurrentConfig | undefined>();
   const [snapshotScope, setSnapshotScope] = useState(scopeKey);
   const [formKey, setFormKey] = useState(0);

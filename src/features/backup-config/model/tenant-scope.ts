@@ -12,11 +12,6 @@ export function parseScope(search: URLSearchParams): Scope {
   return name ? { kind: 'tenant', name } : { kind: 'cluster' };
 }
 
-/** The query string for a scope (`""` for cluster scope). */
-export function scopeSearch(scope: Scope): string {
-  return scope.kind === 'tenant' ? `?${TENANT_PARAM}=${encodeURIComponent(scope.name)}` : '';
-}
-
 /** The user tenant a scope names; undefined for an unknown name or sys (never offered). */
 export function findScopeTenant(
   scope: Scope,
