@@ -137,7 +137,7 @@ test('an unknown tenant in the link is explained; the scope list switches tenant
   await expect(
     page.getByRole('alert').filter({ hasText: '“ghost” is not a user tenant' }),
   ).toBeVisible();
-  const scope = page.getByLabel('What to configure', { exact: true });
+  const scope = page.getByRole('textbox', { name: 'What to configure' });
   await scope.click();
   await expect(page.getByRole('option', { name: 'sys', exact: true })).toHaveCount(0);
   await scope.fill('report');

@@ -104,7 +104,7 @@ export function BackupConfigPage() {
             mt="xs"
             variant="light"
             onClick={() => {
-              setSnapshot(state.data);
+              if (state.status === 'success') setSnapshot(state.data);
               setFormKey((k) => k + 1);
             }}
           >

@@ -9,7 +9,7 @@ export function useScope(): [Scope, (scope: Scope) => void] {
     if (scope.kind === 'tenant') next.set(TENANT_PARAM, scope.name);
     else next.delete(TENANT_PARAM);
     // Through the router, so the leave guard asks before unsent edits are dropped.
-    void setSearch(next);
+    setSearch(next);
   };
   return [parseScope(search), setScope];
 }
