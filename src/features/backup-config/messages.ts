@@ -371,6 +371,11 @@ export const issueMessages: Record<'en' | 'zh', Record<string, string>> = define
     'recovery.required': 'Enter a recovery window, e.g. 7d.',
     'server.OB.Backup.BaseUriEmpty':
       'obshell: backup_base_uri must be sent with binding or piece_switch_interval.',
+    'uri.archive-required-by':
+      'obshell requires archive_base_uri when {fields} changes: enter the archive destination.',
+    'server.OB.Backup.ArchiveBaseUriEmpty':
+      'obshell: archive_base_uri must be sent (and not empty) with binding or piece_switch_interval.',
+    'server.OB.Backup.DataBaseUriEmpty': 'obshell: data_base_uri cannot be empty.',
     'server.OB.Storage.URI.Invalid':
       'obshell: invalid storage URI (it must start with file://, oss://, cos:// or s3://).',
     'server.OB.Backup.LogArchiveConcurrency.Invalid': 'obshell: must be between 0 and 100.',
@@ -419,6 +424,10 @@ export const issueMessages: Record<'en' | 'zh', Record<string, string>> = define
     'recovery.required': '请输入恢复窗口，例如 7d。',
     'server.OB.Backup.BaseUriEmpty':
       'obshell：修改 binding 或 piece_switch_interval 时必须发送 backup_base_uri。',
+    'uri.archive-required-by': '修改 {fields} 时 obshell 要求 archive_base_uri：请填写归档目的地。',
+    'server.OB.Backup.ArchiveBaseUriEmpty':
+      'obshell：修改 binding 或 piece_switch_interval 时必须发送非空的 archive_base_uri。',
+    'server.OB.Backup.DataBaseUriEmpty': 'obshell：data_base_uri 不能为空。',
     'server.OB.Storage.URI.Invalid':
       'obshell：存储路径非法（必须以 file://、oss://、cos:// 或 s3:// 开头）。',
     'server.OB.Backup.LogArchiveConcurrency.Invalid': 'obshell：必须在 0 和 100 之间。',

@@ -124,6 +124,9 @@ export const taskMessages = defineMessages({
     passEffect: (e: PassEffect) => passEffectEn[e.kind](e.step),
     passedOutcome: (e: PassEffect) => passedOutcomeEn[e.kind](e.step),
     passedTitle: 'Ended without applying',
+    tenantLockTitle: (tenant: string) => `Tenant ${tenant} stays locked`,
+    tenantLockHeld: (tenant: string) =>
+      `This failed task still holds tenant ${tenant}: obshell refuses every other change to that tenant (OB.Tenant.UnderMaintenance) until this task ends — retry it, pass it, or roll back a failed check step.`,
     /** A DAG's outcome in the tab title and notification: PASS never reads as a success. */
     outcome: (s: DisplayState) => (s === 'passed' ? 'Ended without applying' : stateEn[s]),
     phase: (p: SetConfigPhase) => phaseEn[p],
@@ -248,6 +251,9 @@ export const taskMessages = defineMessages({
     passEffect: (e: PassEffect) => passEffectZh[e.kind](e.step),
     passedOutcome: (e: PassEffect) => passedOutcomeZh[e.kind](e.step),
     passedTitle: '已结束，未应用',
+    tenantLockTitle: (tenant: string) => `租户 ${tenant} 仍被锁定`,
+    tenantLockHeld: (tenant: string) =>
+      `这个失败的任务仍占用租户 ${tenant}：在它结束之前，obshell 会拒绝对该租户的其他修改（OB.Tenant.UnderMaintenance）——请重试、跳过，或回滚失败的检查步骤。`,
     outcome: (s: DisplayState) => (s === 'passed' ? '已结束，未应用' : stateZh[s]),
     phase: (p: SetConfigPhase) => phaseZh[p],
     phaseNow: (phase: string, tenant: string | undefined) =>

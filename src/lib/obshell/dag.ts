@@ -59,6 +59,24 @@ export type Dag = z.infer<typeof dagSchema>;
 
 export const BACKUP_CONFIG_DAG_NAME = 'Set obcluster backup config';
 
+/** The tenant-level twin's DAG name (contract §7). */
+export function tenantBackupConfigDagName(tenant: string): string {
+  return `${BACKUP_CONFIG_DAG_NAME} for ${tenant}`;
+}
+
+/**
+ * The tenant a DAG locks until it ends SUCCEED (contract §7: maintenance_type 3, key = tenant; a
+ * FAILED one keeps the lock). The name is the fallback for a list read without those fields.
+ */
+export function lockedTenant(
+  dag: Pick<Dag, 'name' | 'state' | 'maintenance_type' | 'maintenance_key'>,
+): string | undefined {
+  if (dag.state === 'SUCCEED') return undefined;
+  if (dag.maintenance_type === 3 && dag.maintenance_key) return dag.maintenance_key;
+  const prefix = `${BACKUP_CONFIG_DAG_NAME} for `;
+  return dag.name.startsWith(prefix) ? dag.name.slice(prefix.length) : undefined;
+}
+
 /**
  * Finished for good: SUCCEED, whatever the operator (RUN, PASS, ROLLBACK). A FAILED DAG, also a
  * cancelled one (FAILED + CANCEL), still waits for RETRY / ROLLBACK / PASS (contract §5).

@@ -4,15 +4,22 @@ import { useObshell } from '../../../lib/obshell/obshell-context';
 import type { BackupConfigPatch } from '../model/changes';
 import { backupConfigQueries } from './backup-config-queries';
 
-/** PATCH /api/v1/obcluster/backup/config → the DAG that applies it. Never retried automatically. */
-export function usePatchBackupConfig() {
+/**
+ * PATCH /api/v1/obcluster/backup/config, or in tenant scope /api/v1/tenant/:name/backup/config
+ * (contract §7; PATCH also sets a tenant's first configuration, so POST is not used) → the DAG
+ * that applies it. Never retried automatically.
+ */
+export function usePatchBackupConfig(tenant?: string) {
   const { client, clusterKey } = useObshell();
   return useMutation({
     mutationKey: [...backupConfigQueries.all(clusterKey), 'patch'],
     mutationFn: (body: BackupConfigPatch) =>
       client.request({
         method: 'PATCH',
-        path: '/api/v1/obcluster/backup/config',
+        path:
+          tenant === undefined
+            ? '/api/v1/obcluster/backup/config'
+            : `/api/v1/tenant/${encodeURIComponent(tenant)}/backup/config`,
         body,
         schema: dagSchema,
       }),

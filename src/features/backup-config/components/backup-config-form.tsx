@@ -12,6 +12,7 @@ import { dependentFields } from '../model/field-dependencies';
 import { createBackupConfigSchema } from '../model/form-schema';
 import { initialValues, type BackupConfigFormValues } from '../model/form-values';
 import { backupConfigMessages } from '../messages';
+import { tenantMessages } from '../tenant-messages';
 import { BindingField } from './binding-field';
 import { DeletePolicyFields } from './delete-policy-fields';
 import { DestinationSection } from './destination-section';
@@ -22,11 +23,14 @@ import { IntField } from './int-field';
 import { LagField } from './lag-field';
 import { ReviewDialog } from './review-dialog';
 import { SubmitErrorAlert } from './submit-error-alert';
+import { TenantLockNotice } from './tenant-lock-notice';
 
 /** The edit form. Mounted only once the current values loaded; its baseline never moves under it. */
 export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   const t = useMessages(backupConfigMessages);
+  const tt = useMessages(tenantMessages);
   const { baseline } = config;
+  const { tenant } = baseline;
   const schema = useMemo(() => createBackupConfigSchema(baseline), [baseline]);
   const defaults = useMemo(() => initialValues(baseline), [baseline]);
   const form = useForm<BackupConfigFormValues>({
@@ -63,6 +67,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
           }}
         >
           <Stack gap="md">
+            {tenant && <TenantLockNotice tenant={tenant.name} refusal={submit.lockRefusal} />}
             <DestinationSection baseline={baseline} />
             <Fieldset legend={t.archiveSection}>
               <Stack gap="md">
@@ -72,11 +77,14 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
                   help={t.concurrencyHelp}
                   baseline={baseline.log_archive_concurrency}
                 />
-                <BindingField baseline={baseline.binding} />
+                <BindingField
+                  baseline={baseline.binding}
+                  help={tenant ? tt.bindingHelp : undefined}
+                />
                 <DurationField
                   name="piece_switch_interval"
                   label={t.pieceLabel}
-                  help={t.pieceHelp}
+                  help={tenant ? tt.pieceHelp : t.pieceHelp}
                   range="1d – 7d (24h – 168h)"
                   baseline={baseline.piece_switch_interval}
                   defaultUnit="d"

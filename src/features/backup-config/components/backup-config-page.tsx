@@ -4,31 +4,57 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { useCurrentConfig, type CurrentConfig } from '../hooks/use-current-config';
 import { backupConfigMessages } from '../messages';
+import { useScope } from '../hooks/use-scope';
+import { scopedConfig } from '../model/scoped-config';
+import { tenantMessages } from '../tenant-messages';
 import { BackupConfigForm } from './backup-config-form';
 import { CurrentValuesTable } from './current-values-table';
+import { ScopeSelect } from './scope-select';
 
-/** /backup: current values of every tenant, and the form that changes them for all at once. */
+/**
+ * /backup: current values of every tenant, and the form that changes them for all at once — or,
+ * with `?tenant=<name>`, that one tenant's own configuration (contract §7).
+ */
 export function BackupConfigPage() {
   const t = useMessages(backupConfigMessages);
+  const tt = useMessages(tenantMessages);
   const state = useCurrentConfig();
+  const [scope, setScope] = useScope();
+  const scopeKey = scope.kind === 'tenant' ? `tenant:${scope.name}` : 'cluster';
   // The form starts from the first complete read and keeps it: a background refetch must neither
-  // overwrite edits nor silently move what "unchanged" means.
+  // overwrite edits nor silently move what "unchanged" means. A new scope starts from the latest
+  // read, under its own form key.
   const [snapshot, setSnapshot] = useState<CurrentConfig | undefined>();
+  const [snapshotScope, setSnapshotScope] = useState(scopeKey);
   const [formKey, setFormKey] = useState(0);
-  if (state.status === 'success' && snapshot === undefined) setSnapshot(state.data);
+  if (state.status === 'success' && (snapshot === undefined || snapshotScope !== scopeKey)) {
+    setSnapshot(state.data);
+    setSnapshotScope(scopeKey);
+  }
 
   const live = state.status === 'success' ? state.data : snapshot;
+  const scoped = snapshot && scopedConfig(snapshot, scope);
+  const liveScoped = state.status === 'success' ? scopedConfig(state.data, scope) : undefined;
   const liveChanged =
-    snapshot !== undefined &&
-    state.status === 'success' &&
-    JSON.stringify(state.data.baseline) !== JSON.stringify(snapshot.baseline);
+    scoped !== undefined &&
+    liveScoped !== undefined &&
+    JSON.stringify(liveScoped.baseline) !== JSON.stringify(scoped.baseline);
+  const tenantName = scope.kind === 'tenant' ? scope.name : undefined;
 
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>{t.title}</Title>
+      <Title order={2}>{tenantName ? tt.tenantTitle(tenantName) : t.title}</Title>
       <Text size="sm" c="dimmed">
-        {t.intro}
+        {tenantName ? tt.tenantIntro(tenantName) : t.intro}
       </Text>
+      {live && live.tenants.length > 0 && (
+        <ScopeSelect scope={scope} tenants={live.tenants} onChange={setScope} />
+      )}
+      {live && tenantName !== undefined && scoped === undefined && (
+        <Alert color="orange" role="alert" title={tt.unknownTenantTitle}>
+          {tt.unknownTenant(tenantName)}
+        </Alert>
+      )}
       {state.status === 'pending' && snapshot === undefined && (
         <Stack align="flex-start" gap="xs">
           <Loader size="sm" aria-label={t.loading} />
@@ -63,7 +89,7 @@ export function BackupConfigPage() {
           {t.noUserTenants}
         </Alert>
       )}
-      {live && live.tenants.length > 0 && (
+      {live && live.tenants.length > 0 && scope.kind === 'cluster' && (
         <CurrentValuesTable
           tenants={live.tenants}
           clusterId={live.cluster.id}
@@ -78,7 +104,7 @@ export function BackupConfigPage() {
             mt="xs"
             variant="light"
             onClick={() => {
-              setSnapshot(state.data);
+              if (state.status === 'success') setSnapshot(state.data);
               setFormKey((k) => k + 1);
             }}
           >
@@ -86,8 +112,8 @@ export function BackupConfigPage() {
           </Button>
         </Alert>
       )}
-      {snapshot && snapshot.tenants.length > 0 && (
-        <BackupConfigForm key={formKey} config={snapshot} />
+      {scoped && scoped.tenants.length > 0 && (
+        <BackupConfigForm key={`${scopeKey}-${formKey}`} config={scoped} />
       )}
     </Stack>
   );

@@ -6,7 +6,7 @@ import { backupConfigMessages } from '../messages';
 import { FieldHelp } from './field-help';
 
 /** binding: "Keep current" sends nothing; OPTIONAL / MANDATORY need backup_base_uri sent too. */
-export function BindingField({ baseline }: { baseline: FieldBaseline }) {
+export function BindingField({ baseline, help }: { baseline: FieldBaseline; help?: string }) {
   const t = useMessages(backupConfigMessages);
   const {
     field: { ref, value, onChange, name },
@@ -15,7 +15,7 @@ export function BindingField({ baseline }: { baseline: FieldBaseline }) {
   return (
     <NativeSelect
       label={t.bindingLabel}
-      description={<FieldHelp help={t.bindingHelp} baseline={baseline} />}
+      description={<FieldHelp help={help ?? t.bindingHelp} baseline={baseline} />}
       name={name}
       ref={ref}
       value={value}

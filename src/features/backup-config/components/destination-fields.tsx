@@ -28,14 +28,30 @@ const PARAM_TEXT: Record<DestinationParam, (t: Messages) => [string, string | un
   delete_mode: (t) => [`${t.deleteMode} — ${t.optional}`, t.deleteModeHelp],
 };
 
-/** backup_base_uri, composed from a scheme, a path and the parameters OceanBase expects. */
+/** What differs between backup_base_uri and the tenant scope's two URIs. */
+export interface DestinationText {
+  title: string;
+  help: string;
+  unknown: string;
+  requiredBy: (fields: string) => string;
+}
+
+/**
+ * A destination URI (backup_base_uri; in tenant scope archive_base_uri or data_base_uri), composed
+ * from a scheme, a path and the parameters OceanBase expects.
+ */
 export function DestinationFields({
+  group = 'destination',
+  text,
   baseline,
   requiredBy,
   destinationFilled,
   uriChanged,
   composedUri,
 }: {
+  group?: 'destination' | 'data_destination';
+  /** Defaults to backup_base_uri's wording. */
+  text?: DestinationText | undefined;
   baseline: FieldBaseline;
   /** Changed fields that need the URI sent too, comma-separated ("" when none). */
   requiredBy: string;
@@ -45,21 +61,27 @@ export function DestinationFields({
   composedUri: string | undefined;
 }) {
   const t = useMessages(backupConfigMessages);
+  const words = text ?? {
+    title: t.destinationTitle,
+    help: t.destinationHelp,
+    unknown: t.destinationUnknown,
+    requiredBy: t.destinationRequiredBy,
+  };
   const {
-    field: { ref: schemeRef, value: current, onChange: onScheme, name: schemeName },
-  } = useBoundField('destination.scheme');
+    field: { ref: schemeRef, value: current = 'file', onChange: onScheme, name: schemeName },
+  } = useBoundField(`${group}.scheme`);
   return (
-    <Fieldset legend={t.destinationTitle}>
+    <Fieldset legend={words.title}>
       <Stack gap="sm">
-        <FieldHelp help={t.destinationHelp} baseline={baseline} />
+        <FieldHelp help={words.help} baseline={baseline} />
         {baseline.kind !== 'common' && !destinationFilled && requiredBy === '' && (
           <Text size="sm" c="dimmed">
-            {t.destinationUnknown}
+            {words.unknown}
           </Text>
         )}
         {requiredBy !== '' && !uriChanged && (
           <Alert color="blue" variant="light" p="xs" role="note">
-            {t.destinationRequiredBy(requiredBy)}{' '}
+            {words.requiredBy(requiredBy)}{' '}
             {destinationFilled && baseline.kind === 'common' ? t.destinationRequiredFilled : ''}
           </Alert>
         )}
@@ -73,6 +95,7 @@ export function DestinationFields({
           maw={360}
         />
         <DestinationInput
+          group={group}
           name="path"
           label={current === 'file' ? t.pathFile : t.pathObject}
           description={current === 'file' ? t.pathFileHelp : t.pathObjectHelp}
@@ -81,6 +104,7 @@ export function DestinationFields({
           const [label, description] = PARAM_TEXT[name](t);
           return (
             <DestinationInput
+              group={group}
               key={`${current}-${name}`}
               name={name}
               label={label}

@@ -5,17 +5,20 @@ import type { DestinationField } from '../model/storage-uri';
 
 /** One text part of the destination (path or a URI parameter); access_key is a password input. */
 export function DestinationInput({
+  group = 'destination',
   name,
   label,
   description,
   secret,
 }: {
+  /** Tenant scope has a second destination (data_base_uri) beside the archive one. */
+  group?: 'destination' | 'data_destination' | undefined;
   name: DestinationField;
   label: string;
   description?: string | undefined;
   secret?: boolean;
 }) {
-  const { field, error } = useBoundField(`destination.${name}`);
+  const { field, error } = useBoundField(`${group}.${name}`);
   const props = {
     label,
     description,

@@ -5,6 +5,7 @@ import { useFormAnalysis } from '../hooks/use-form-analysis';
 import type { Baseline } from '../model/baseline';
 import { lagNeedsS3Floor } from '../model/changes';
 import { backupConfigMessages } from '../messages';
+import { tenantMessages } from '../tenant-messages';
 import { DurationField } from './duration-field';
 
 const MemoDurationField = memo(DurationField);
@@ -12,9 +13,11 @@ const MemoDurationField = memo(DurationField);
 /** archive_lag_target, whose floor and whether obshell checks it depend on the destination. */
 export function LagField({ baseline }: { baseline: Baseline }) {
   const t = useMessages(backupConfigMessages);
+  const tt = useMessages(tenantMessages);
   const { values, analysis } = useFormAnalysis(baseline);
   const lagS3 = lagNeedsS3Floor(values, analysis, baseline);
-  const note = lagS3 ? t.lagS3 : analysis.uriSent ? '' : t.lagNotChecked;
+  const notChecked = baseline.tenant ? tt.lagNotChecked : t.lagNotChecked;
+  const note = lagS3 ? t.lagS3 : analysis.uriSent ? '' : notChecked;
   // The same element while the note is the same, so the memoized field skips the keystroke.
   const extra = useMemo(
     () => (

@@ -4,6 +4,7 @@ import type { Baseline, FieldBaseline } from '../model/baseline';
 import type { BackupConfigPatch, ChangeAnalysis } from '../model/changes';
 import { maskSecrets } from '../model/storage-uri';
 import { backupConfigMessages } from '../messages';
+import { tenantMessages, type TenantMessages } from '../tenant-messages';
 
 type Messages = (typeof backupConfigMessages)['en'];
 
@@ -12,9 +13,11 @@ function oldValue(t: Messages, base: FieldBaseline): string {
   return base.kind === 'differs' ? t.differs : t.unknown;
 }
 
-function label(t: Messages, field: keyof BackupConfigPatch): string {
+function label(t: Messages, tt: TenantMessages, field: keyof BackupConfigPatch): string {
   return {
     backup_base_uri: t.destinationTitle,
+    archive_base_uri: tt.archiveTitle,
+    data_base_uri: tt.dataTitle,
     log_archive_concurrency: t.concurrencyLabel,
     ha_low_thread_score: t.haLabel,
     binding: t.bindingLabel,
@@ -23,6 +26,15 @@ function label(t: Messages, field: keyof BackupConfigPatch): string {
     delete_policy: t.deletePolicyTitle,
   }[field];
 }
+
+/** The current value a body key replaces; tenant scope reads that tenant's own URIs. */
+function baselineOf(baseline: Baseline, field: Exclude<keyof BackupConfigPatch, 'delete_policy'>) {
+  if (field === 'archive_base_uri') return baseline.tenant?.archive ?? unknownBaseline;
+  if (field === 'data_base_uri') return baseline.tenant?.data ?? unknownBaseline;
+  return baseline[field];
+}
+
+const unknownBaseline: FieldBaseline = { kind: 'unknown', values: [] };
 
 /** Old → new per field of the body, in words; the URI marked when it is only sent again. */
 export function ReviewChanges({
@@ -35,6 +47,7 @@ export function ReviewChanges({
   baseline: Baseline;
 }) {
   const t = useMessages(backupConfigMessages);
+  const tt = useMessages(tenantMessages);
   const rows: { field: keyof BackupConfigPatch; from: string; to: string }[] = [];
   for (const field of Object.keys(body) as (keyof BackupConfigPatch)[]) {
     if (field === 'delete_policy') {
@@ -43,10 +56,10 @@ export function ReviewChanges({
       continue;
     }
     const to = maskSecrets(String(body[field]));
-    const resent = field === 'backup_base_uri' && !analysis.dirty.has('backup_base_uri');
+    const resent = field === analysis.uriKey && !analysis.dirty.has(field);
     rows.push({
       field,
-      from: oldValue(t, baseline[field]),
+      from: oldValue(t, baselineOf(baseline, field)),
       to: resent ? `${to} (${t.resentBecause(analysis.uriRequiredBy.join(', '))})` : to,
     });
   }
@@ -56,7 +69,7 @@ export function ReviewChanges({
         {rows.map((row) => (
           <Table.Tr key={row.field}>
             <Table.Th scope="row" w="40%">
-              {label(t, row.field)}
+              {label(t, tt, row.field)}
             </Table.Th>
             <Table.Td style={{ wordBreak: 'break-all' }}>
               <Text span size="sm" c="dimmed">

@@ -7,6 +7,7 @@ import type { Review } from '../hooks/use-backup-config-submit';
 import type { CurrentConfig } from '../hooks/use-current-config';
 import { ReviewModal } from './review-modal';
 import { SubmitErrorAlert } from './submit-error-alert';
+import { useTenantLockHolders } from './tenant-lock-notice';
 
 /** The review step with what it reads only while open: the agent address and running tasks. */
 export function ReviewDialog({
@@ -27,9 +28,15 @@ export function ReviewDialog({
   const conn = useObshell();
   const agent = useQuery(agentQueries.info(conn));
   const unfinished = useQuery(dagListQueries.unfinished(conn));
-  const runningDagIds = (unfinished.data ?? [])
-    .filter((dag) => dag.name === BACKUP_CONFIG_DAG_NAME && !isTerminalDag(dag))
-    .map((dag) => dag.id);
+  const tenant = config.baseline.tenant?.name;
+  const lockHolders = useTenantLockHolders(tenant);
+  // Tenant scope: the DAGs holding that tenant's lock; cluster scope: a running cluster-level one.
+  const runningDagIds =
+    tenant !== undefined
+      ? lockHolders
+      : (unfinished.data ?? [])
+          .filter((dag) => dag.name === BACKUP_CONFIG_DAG_NAME && !isTerminalDag(dag))
+          .map((dag) => dag.id);
   return (
     <ReviewModal
       opened
@@ -40,6 +47,7 @@ export function ReviewDialog({
       clusterName={config.cluster.name}
       tenantNames={config.tenants.map((tenant) => tenant.name)}
       runningDagIds={runningDagIds}
+      tenant={tenant}
       agent={{
         host: agent.data?.ip ?? window.location.hostname,
         port: agent.data?.port ?? 2886,

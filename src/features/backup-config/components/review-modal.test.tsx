@@ -2,17 +2,19 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../testing/render';
-import { BASELINE_FIELDS, type Baseline } from '../model/baseline';
+import { BASELINE_FIELDS, type BaselineField, type FieldBaseline } from '../model/baseline';
 import type { BackupConfigPatch, ChangeAnalysis } from '../model/changes';
 import { ReviewModal, type ReviewProps } from './review-modal';
 
 const baseline = Object.fromEntries(
   BASELINE_FIELDS.map((field) => [field, { kind: 'common', value: '0' }]),
-) as Baseline;
+) as Record<BaselineField, FieldBaseline>;
 
 function props(body: BackupConfigPatch, overrides: Partial<ReviewProps> = {}): ReviewProps {
   const analysis: ChangeAnalysis = {
     dirty: new Set(Object.keys(body) as (keyof BackupConfigPatch)[]),
+    uriKey: 'backup_base_uri',
+    dataUri: undefined,
     destinationFilled: body.backup_base_uri !== undefined,
     uriRequiredBy: [],
     uriSent: body.backup_base_uri !== undefined,

@@ -7,6 +7,7 @@ import type { BackupConfigPatch, ChangeAnalysis } from '../model/changes';
 import { maskedBodyJson, pythonSdkSnippet } from '../model/sdk-snippet';
 import { sideEffects } from '../model/side-effects';
 import { backupConfigMessages } from '../messages';
+import { tenantMessages } from '../tenant-messages';
 import { CopyBlock } from './copy-block';
 import { ReviewChanges } from './review-changes';
 
@@ -19,6 +20,8 @@ export interface ReviewProps {
   clusterName: string;
   tenantNames: string[];
   runningDagIds: string[];
+  /** Tenant scope: that tenant's name (body keys, SDK method and warnings follow it). */
+  tenant?: string | undefined;
   agent: { host: string; port: number | string };
   pending: boolean;
   error?: ReactNode;
@@ -28,7 +31,8 @@ export interface ReviewProps {
 /** Old → new in words, the exact (masked) body, the SDK twin, side effects, then one confirm. */
 export function ReviewModal(props: ReviewProps) {
   const t = useMessages(backupConfigMessages);
-  const { body } = props;
+  const tt = useMessages(tenantMessages);
+  const { body, tenant } = props;
   const [typed, setTyped] = useState('');
   // The configured target name; kept beside the real cluster name when the two differ.
   const target = useObshell().label;
@@ -37,10 +41,16 @@ export function ReviewModal(props: ReviewProps) {
   const nameOk = !archivingOff || typed === props.clusterName;
   const canApply = nameOk && !props.pending;
   const warnings: string[] = [];
-  if (archivingOff) warnings.push(t.warnArchiveOff(props.tenantNames.join(', ')));
+  if (archivingOff) {
+    warnings.push(
+      tenant ? tt.warnArchiveOff(tenant) : t.warnArchiveOff(props.tenantNames.join(', ')),
+    );
+  }
   if (effects.cancelsDataBackups) warnings.push(t.warnDataBackup);
   if (effects.replacesDeletePolicy) warnings.push(t.warnDeletePolicy);
-  for (const id of props.runningDagIds) warnings.push(t.warnRunningDag(id));
+  if (tenant && props.runningDagIds.length > 0) {
+    warnings.push(tt.lockWarning(tenant, props.runningDagIds.join(', ')));
+  } else for (const id of props.runningDagIds) warnings.push(t.warnRunningDag(id));
 
   return (
     <Modal
@@ -91,7 +101,7 @@ export function ReviewModal(props: ReviewProps) {
             </Alert>
           )}
           <CopyBlock title={t.bodyTitle} text={maskedBodyJson(body)} />
-          <CopyBlock title={t.sdkTitle} text={pythonSdkSnippet(body, props.agent)} />
+          <CopyBlock title={t.sdkTitle} text={pythonSdkSnippet(body, props.agent, { tenant })} />
           {props.error}
           {archivingOff && (
             <TextInput

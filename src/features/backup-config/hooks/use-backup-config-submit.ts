@@ -4,7 +4,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
 import { recordAppliedChange } from '../../../lib/history-recorder';
-import { isObshellError } from '../../../lib/obshell/envelope';
+import { isObshellError, type ObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { backupConfigQueries } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
@@ -17,8 +17,22 @@ import {
 } from '../model/changes';
 import type { BackupConfigFormValues } from '../model/form-values';
 import { encodeIssue } from '../model/issue';
-import { mapServerError } from '../model/server-errors';
+import { isMaintenanceRefusal, mapServerError } from '../model/server-errors';
 import type { ServerIssues } from './use-server-issues';
+
+/** The values before the change, under the names the PATCH body uses, for the change history. */
+function previousValues(baseline: Baseline) {
+  const previous: Record<string, string | undefined> = Object.fromEntries(
+    BASELINE_FIELDS.map((field) => [field, commonValue(baseline[field])]),
+  );
+  if (baseline.tenant) {
+    // Tenant scope sends the tenant's own destinations (§7), never backup_base_uri.
+    delete previous.backup_base_uri;
+    previous.archive_base_uri = commonValue(baseline.tenant.archive);
+    previous.data_base_uri = commonValue(baseline.tenant.data);
+  }
+  return previous;
+}
 
 export interface Review {
   body: BackupConfigPatch;
@@ -38,7 +52,7 @@ export function useBackupConfigSubmit(
   const conn = useObshell();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const mutation = usePatchBackupConfig();
+  const mutation = usePatchBackupConfig(baseline.tenant?.name);
   // One PATCH per confirm: a ref flips synchronously, before React re-renders the disabled button,
   // so a double click or a repeating Enter key cannot slip a second request through.
   const inFlight = useRef(false);
@@ -48,6 +62,8 @@ export function useBackupConfigSubmit(
   const [fieldRejected, setFieldRejected] = useState<string | undefined>();
   const [serverIssues, setServerIssues] = useState<ServerIssues>({});
   const [applied, setApplied] = useState(false);
+  /** obshell's 500 maintenance refusal (tenant lock or global maintenance), shown on the fields. */
+  const [lockRefusal, setLockRefusal] = useState<ObshellError | null>(null);
 
   const openReview = form.handleSubmit((submitted) => {
     const analysis = analyzeChanges(submitted, baseline);
@@ -81,16 +97,17 @@ export function useBackupConfigSubmit(
     inFlight.current = true;
     setSubmitError(null);
     setFieldRejected(undefined);
+    setLockRefusal(null);
     mutation.mutate(review.body, {
       onSuccess: (dag) => {
         setApplied(true);
         // The change history (server): fields old → new, masked there and here.
         void recordAppliedChange({
           cluster: { id: conn.clusterKey, name: conn.label },
-          scope: 'cluster',
+          scope: baseline.tenant ? `tenant:${baseline.tenant.name}` : 'cluster',
           dagId: dag.id,
           patch: { ...review.body },
-          previous: Object.fromEntries(BASELINE_FIELDS.map((f) => [f, commonValue(baseline[f])])),
+          previous: previousValues(baseline),
         });
         form.reset(review.values);
         void queryClient.invalidateQueries({ queryKey: backupConfigQueries.all(conn.clusterKey) });
@@ -101,7 +118,11 @@ export function useBackupConfigSubmit(
       },
       onError: (error) => {
         inFlight.current = false;
-        if (!rejectField(error, review.body)) setSubmitError(error);
+        // Only the tenant-level DAG is a maintenance DAG (§7); the cluster-level one is never refused.
+        if (baseline.tenant && isMaintenanceRefusal(error)) {
+          setLockRefusal(error);
+          setReview(null);
+        } else if (!rejectField(error, review.body)) setSubmitError(error);
       },
     });
   };
@@ -111,6 +132,7 @@ export function useBackupConfigSubmit(
     setServerIssues({});
     setSubmitError(null);
     setFieldRejected(undefined);
+    setLockRefusal(null);
   };
 
   return {
@@ -124,5 +146,6 @@ export function useBackupConfigSubmit(
     fieldRejected,
     serverIssues,
     applied,
+    lockRefusal,
   };
 }

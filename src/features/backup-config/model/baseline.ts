@@ -29,7 +29,15 @@ export type FieldBaseline =
   | { kind: 'differs'; values: TenantValue[] }
   | { kind: 'unknown'; values: TenantValue[] };
 
-export type Baseline = Record<BaselineField, FieldBaseline>;
+/** Tenant scope (contract §7): that tenant's own destinations, used as given (no suffix). */
+export interface TenantScopeBaseline {
+  name: string;
+  archive: FieldBaseline;
+  data: FieldBaseline;
+}
+
+/** `tenant` is set in tenant scope; the form's destination is then archive_base_uri. */
+export type Baseline = Record<BaselineField, FieldBaseline> & { tenant?: TenantScopeBaseline };
 
 export interface TenantSnapshot {
   name: string;
@@ -101,7 +109,7 @@ export function deriveBaseline(tenants: TenantSnapshot[], clusterId: number): Ba
       known && distinct.size > 1 ? { kind: 'differs', values } : { kind: 'unknown', values },
     ];
   });
-  return Object.fromEntries(entries) as Baseline;
+  return Object.fromEntries(entries) as Record<BaselineField, FieldBaseline>;
 }
 
 export function commonValue(baseline: FieldBaseline): string | undefined {

@@ -2,11 +2,13 @@ import { durationNs } from '../../../lib/backup-rules/duration';
 import { commonValue, type Baseline, type FieldBaseline } from './baseline';
 import type { BackupConfigFormValues } from './form-values';
 import { checkDuration, checkIntField } from './rules';
-import { composeUri, paramNames, type Destination } from './storage-uri';
+import { composeUri, isFilled, type Destination } from './storage-uri';
 
-/** The PATCH body: every key optional, absent = unchanged (contract §4). */
+/** The PATCH body: every key optional, absent = unchanged (contract §4; tenant scope §7). */
 export interface BackupConfigPatch {
   backup_base_uri?: string;
+  data_base_uri?: string;
+  archive_base_uri?: string;
   log_archive_concurrency?: number;
   binding?: string;
   ha_low_thread_score?: number;
@@ -17,6 +19,8 @@ export interface BackupConfigPatch {
 
 export type ChangedField =
   | 'backup_base_uri'
+  | 'archive_base_uri'
+  | 'data_base_uri'
   | 'log_archive_concurrency'
   | 'ha_low_thread_score'
   | 'binding'
@@ -25,13 +29,17 @@ export type ChangedField =
   | 'delete_policy';
 
 export interface ChangeAnalysis {
-  /** Fields the user changed (backup_base_uri only when the destination itself changed). */
+  /** Fields the user changed (the URI only when the destination itself changed). */
   dirty: Set<ChangedField>;
+  /** The body key of the form's `destination`: archive_base_uri in tenant scope. */
+  uriKey: 'backup_base_uri' | 'archive_base_uri';
+  /** Tenant scope: the data destination's URI when it changed. */
+  dataUri: string | undefined;
   /** The destination has any input at all. */
   destinationFilled: boolean;
   /** Fields that force backup_base_uri into the body (the server's PATCH rule). */
   uriRequiredBy: ('binding' | 'piece_switch_interval')[];
-  /** backup_base_uri will be in the body (changed, or required by binding/piece_switch_interval). */
+  /** The URI will be in the body (changed, or required by binding/piece_switch_interval). */
   uriSent: boolean;
   composedUri: string | undefined;
 }
@@ -65,12 +73,20 @@ function durationDirty(text: string, base: FieldBaseline): boolean {
 
 export function analyzeChanges(values: BackupConfigFormValues, baseline: Baseline): ChangeAnalysis {
   const dirty = new Set<ChangedField>();
+  const { tenant } = baseline;
+  const uriKey = tenant ? 'archive_base_uri' : 'backup_base_uri';
   const d = values.destination;
-  const destinationFilled = d.path !== '' || paramNames(d.scheme).some((name) => d[name] !== '');
+  const destinationFilled = isFilled(d);
   const composedUri = destinationFilled ? composeUri(d) : undefined;
-  if (destinationFilled && destinationChanged(d, commonValue(baseline.backup_base_uri))) {
-    dirty.add('backup_base_uri');
-  }
+  const currentUri = commonValue(tenant ? tenant.archive : baseline.backup_base_uri);
+  if (destinationFilled && destinationChanged(d, currentUri)) dirty.add(uriKey);
+  const data = tenant ? values.data_destination : undefined;
+  const dataChanged =
+    tenant !== undefined &&
+    data !== undefined &&
+    isFilled(data) &&
+    destinationChanged(data, commonValue(tenant.data));
+  if (dataChanged) dirty.add('data_base_uri');
   if (intDirty(values.log_archive_concurrency, baseline.log_archive_concurrency)) {
     dirty.add('log_archive_concurrency');
   }
@@ -87,8 +103,9 @@ export function analyzeChanges(values: BackupConfigFormValues, baseline: Baselin
   }
   if (values.delete_policy.change) dirty.add('delete_policy');
   const uriRequiredBy = (['binding', 'piece_switch_interval'] as const).filter((f) => dirty.has(f));
-  const uriSent = dirty.has('backup_base_uri') || uriRequiredBy.length > 0;
-  return { dirty, destinationFilled, uriRequiredBy, uriSent, composedUri };
+  const uriSent = dirty.has(uriKey) || uriRequiredBy.length > 0;
+  const dataUri = dataChanged ? composeUri(data) : undefined;
+  return { dirty, uriKey, dataUri, destinationFilled, uriRequiredBy, uriSent, composedUri };
 }
 
 /** The body to PATCH: only dirty fields, normalized the way obshell normalizes them. */
@@ -98,8 +115,9 @@ export function buildPatchBody(
 ): BackupConfigPatch {
   const body: BackupConfigPatch = {};
   const { dirty } = analysis;
+  if (analysis.dataUri !== undefined) body.data_base_uri = analysis.dataUri;
   if (analysis.uriSent && analysis.composedUri !== undefined) {
-    body.backup_base_uri = analysis.composedUri;
+    body[analysis.uriKey] = analysis.composedUri;
   }
   if (dirty.has('log_archive_concurrency')) {
     body.log_archive_concurrency = Number(values.log_archive_concurrency);
@@ -136,7 +154,7 @@ export function lagNeedsS3Floor(
   baseline: Baseline,
 ): boolean {
   if (analysis.uriSent) return values.destination.scheme === 's3';
-  const base = baseline.backup_base_uri;
+  const base = baseline.tenant?.archive ?? baseline.backup_base_uri;
   const uris = base.kind === 'common' ? [base.value] : base.values.map((v) => v.value ?? '');
   return uris.some((uri) => uri.startsWith('s3://'));
 }

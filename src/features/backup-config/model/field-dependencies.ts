@@ -13,6 +13,10 @@ const DESTINATION_FIELDS = [
   'destination.s3_region',
 ] as const satisfies readonly FormField[];
 
+const DATA_DESTINATION_FIELDS = DESTINATION_FIELDS.map(
+  (field) => `data_${field}` as const,
+) satisfies readonly FormField[];
+
 /**
  * Fields whose rules read other fields (form-schema.ts): the destination is required once binding
  * or piece_switch_interval changes, and the lag floor follows the destination's scheme and whether
@@ -35,5 +39,9 @@ export function dependentFields(name: string | undefined): FormField[] | undefin
     return URI_GROUP.filter((field) => field !== name);
   }
   if (name === 'delete_policy.change') return ['delete_policy.recovery_window'];
+  // Tenant scope: the data destination's parts check one another (cos appid, required host…).
+  if (name.startsWith('data_destination.')) {
+    return DATA_DESTINATION_FIELDS.filter((field) => field !== name);
+  }
   return [];
 }

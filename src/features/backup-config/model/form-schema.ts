@@ -36,12 +36,19 @@ export function createBackupConfigSchema(baseline: Baseline) {
     // The destination is judged only when it is sent: a current one the user left alone is not
     // (its credentials are never read back, so it could not pass anyway).
     if (analysis.uriRequiredBy.length > 0 && !analysis.destinationFilled) {
-      add(['destination', 'path'], 'uri.required-by', {
+      // Tenant scope: obshell's ArchiveBaseUriEmpty (contract §7), worded for archive_base_uri.
+      const key = baseline.tenant ? 'uri.archive-required-by' : 'uri.required-by';
+      add(['destination', 'path'], key, {
         fields: analysis.uriRequiredBy.join(', '),
       });
     } else if (analysis.uriSent) {
       for (const [field, key, params] of destinationIssues(values.destination)) {
         add(['destination', field], key, params);
+      }
+    }
+    if (analysis.dataUri !== undefined && values.data_destination) {
+      for (const [field, key, params] of destinationIssues(values.data_destination)) {
+        add(['data_destination', field], key, params);
       }
     }
 

@@ -9,6 +9,8 @@ import { destinationSchema, EMPTY_DESTINATION, parseUri } from './storage-uri';
  */
 export const formValuesSchema = z.object({
   destination: destinationSchema,
+  /** Tenant scope only: data_base_uri (`destination` is then archive_base_uri). */
+  data_destination: destinationSchema.optional(),
   log_archive_concurrency: z.string(),
   ha_low_thread_score: z.string(),
   binding: z.enum(['', 'OPTIONAL', 'MANDATORY']),
@@ -24,11 +26,17 @@ export const formValuesSchema = z.object({
 export type BackupConfigFormValues = z.infer<typeof formValuesSchema>;
 
 /** Starting values: each field's common current value, else empty (= unchanged). */
+function destinationOf(uri: string | undefined) {
+  return (uri !== undefined ? parseUri(uri) : undefined) ?? { ...EMPTY_DESTINATION };
+}
+
 export function initialValues(baseline: Baseline): BackupConfigFormValues {
-  const uri = commonValue(baseline.backup_base_uri);
+  const { tenant } = baseline;
+  const uri = commonValue(tenant ? tenant.archive : baseline.backup_base_uri);
   const binding = commonValue(baseline.binding);
   return {
-    destination: (uri !== undefined ? parseUri(uri) : undefined) ?? { ...EMPTY_DESTINATION },
+    destination: destinationOf(uri),
+    ...(tenant && { data_destination: destinationOf(commonValue(tenant.data)) }),
     log_archive_concurrency: commonValue(baseline.log_archive_concurrency) ?? '',
     ha_low_thread_score: commonValue(baseline.ha_low_thread_score) ?? '',
     binding: binding === 'OPTIONAL' || binding === 'MANDATORY' ? binding : '',

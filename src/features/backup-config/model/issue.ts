@@ -7,6 +7,7 @@ export type IssueKey =
   | 'int-format'
   | 'int-range'
   | 'uri.required-by'
+  | 'uri.archive-required-by'
   | 'uri.path-required'
   | 'uri.leading-slash'
   | 'uri.param-required'

@@ -6,18 +6,23 @@ function pyString(value: string): string {
 }
 
 /**
- * The same change as an obshell-sdk-python call (`ClientSet.v1.patch_cluster_backup_config`), whose
- * keyword names differ from the JSON body for the delete policy. Secrets are masked unless asked.
+ * The same change as an obshell-sdk-python call (`ClientSet.v1.patch_cluster_backup_config`, or in
+ * tenant scope `patch_tenant_backup_config(tenant_name, data_base_uri=…, archive_base_uri=…, …)`,
+ * obshell-sdk-python 88ae912 client_v1.py 2007), whose keyword names differ from the JSON body for
+ * the delete policy. Secrets are masked unless asked.
  */
 export function pythonSdkSnippet(
   body: BackupConfigPatch,
   target: { host: string; port: number | string },
-  options: { revealSecrets?: boolean } = {},
+  options: { revealSecrets?: boolean; tenant?: string | undefined } = {},
 ): string {
   const show = (text: string) => (options.revealSecrets ? text : maskSecrets(text));
   const args: string[] = [];
-  if (body.backup_base_uri !== undefined)
-    args.push(`backup_base_uri=${pyString(show(body.backup_base_uri))}`);
+  if (options.tenant !== undefined) args.push(`tenant_name=${pyString(options.tenant)}`);
+  for (const key of ['backup_base_uri', 'data_base_uri', 'archive_base_uri'] as const) {
+    const uri = body[key];
+    if (uri !== undefined) args.push(`${key}=${pyString(show(uri))}`);
+  }
   if (body.log_archive_concurrency !== undefined) {
     args.push(`log_archive_concurrency=${body.log_archive_concurrency}`);
   }
@@ -39,7 +44,7 @@ export function pythonSdkSnippet(
     'from obshell.auth import PasswordAuth',
     '',
     `client = ClientSet(${pyString(target.host)}, ${target.port}, PasswordAuth("******"))`,
-    `dag = client.v1.patch_cluster_backup_config(${args.length ? `\n    ${args.join(',\n    ')},\n` : ''})`,
+    `dag = client.v1.${options.tenant !== undefined ? 'patch_tenant' : 'patch_cluster'}_backup_config(${args.length ? `\n    ${args.join(',\n    ')},\n` : ''})`,
     'client.v1.wait_dag_succeed(dag.generic_id)',
   ].join('\n');
 }

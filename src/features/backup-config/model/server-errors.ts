@@ -1,9 +1,10 @@
-import type { ObshellError } from '../../../lib/obshell/envelope';
+import { isObshellError, type ObshellError } from '../../../lib/obshell/envelope';
 import type { BackupConfigPatch } from './changes';
 
 /** Form paths a server rejection can land on. */
 export type ErrorTarget =
   | 'destination.path'
+  | 'data_destination.path'
   | 'log_archive_concurrency'
   | 'ha_low_thread_score'
   | 'binding'
@@ -14,6 +15,9 @@ export type ErrorTarget =
 
 const BY_ERR_CODE: Record<string, ErrorTarget> = {
   'OB.Backup.BaseUriEmpty': 'destination.path',
+  // Tenant scope (§7): `destination` holds archive_base_uri there.
+  'OB.Backup.ArchiveBaseUriEmpty': 'destination.path',
+  'OB.Backup.DataBaseUriEmpty': 'data_destination.path',
   'OB.Storage.URI.Invalid': 'destination.path',
   'OB.Backup.LogArchiveConcurrency.Invalid': 'log_archive_concurrency',
   'OB.Backup.HaLowThreadScore.Invalid': 'ha_low_thread_score',
@@ -29,6 +33,8 @@ const BY_ERR_CODE: Record<string, ErrorTarget> = {
  * message is the only clue. Patterns cover both languages of the server's messages (contract §4).
  */
 const BY_MESSAGE: [RegExp, ErrorTarget, string][] = [
+  [/archive_base_uri/i, 'destination.path', 'OB.Backup.ArchiveBaseUriEmpty'],
+  [/data_base_uri/i, 'data_destination.path', 'OB.Backup.DataBaseUriEmpty'],
   [/backup_base_uri/i, 'destination.path', 'OB.Backup.BaseUriEmpty'],
   [/storage URI|存储路径/i, 'destination.path', 'OB.Storage.URI.Invalid'],
   [
@@ -69,6 +75,26 @@ function durationTarget(message: string, body: BackupConfigPatch): MappedServerE
   return hit ? { target: hit[1], errCode: 'Common.InvalidTimeDuration', quoted } : undefined;
 }
 
+/** Errors obshell gives when a maintenance lock refuses to create the DAG (contract §7, 500). */
+export const MAINTENANCE_REFUSALS = [
+  'OB.Tenant.UnderMaintenance',
+  'OB.Cluster.UnderMaintenance',
+  'OB.Cluster.UnderMaintenanceWithDag',
+] as const;
+
+export function isMaintenanceRefusal(error: unknown): error is ObshellError {
+  if (!isObshellError(error) || error.kind !== 'server') return false;
+  if (error.errCode) return (MAINTENANCE_REFUSALS as readonly string[]).includes(error.errCode);
+  // Legacy envelope: only the message says so.
+  return /under maintenance|维护|运维/i.test(error.message);
+}
+
+/** A bad scheme lands on the one URI sent; obshell checks archive_base_uri before data_base_uri. */
+function uriTarget(errCode: string, target: ErrorTarget | undefined, body: BackupConfigPatch) {
+  const dataOnly = body.data_base_uri !== undefined && body.archive_base_uri === undefined;
+  return errCode === 'OB.Storage.URI.Invalid' && dataOnly ? 'data_destination.path' : target;
+}
+
 export function mapServerError(
   error: ObshellError,
   body: BackupConfigPatch,
@@ -76,11 +102,11 @@ export function mapServerError(
   if (error.kind !== 'server' || error.status !== 400) return undefined;
   if (error.errCode) {
     if (error.errCode === 'Common.InvalidTimeDuration') return durationTarget(error.message, body);
-    const target = BY_ERR_CODE[error.errCode];
+    const target = uriTarget(error.errCode, BY_ERR_CODE[error.errCode], body);
     return target ? { target, errCode: error.errCode } : undefined;
   }
   // Legacy envelope: integer code only.
   if (/Time duration|时间段/i.test(error.message)) return durationTarget(error.message, body);
   const hit = BY_MESSAGE.find(([pattern]) => pattern.test(error.message));
-  return hit ? { target: hit[1], errCode: hit[2] } : undefined;
+  return hit ? { target: uriTarget(hit[2], hit[1], body) ?? hit[1], errCode: hit[2] } : undefined;
 }

@@ -16,11 +16,16 @@ export interface SideEffects {
   replacesDeletePolicy: boolean;
 }
 
+const nonEmpty = (uri: string | undefined) => uri !== undefined && uri !== '';
+
+/** Tenant scope (§7): the same phases for that tenant; archive_base_uri closes archiving (phase
+ * 2), data_base_uri cancels its data backups (phase 4). */
 export function sideEffects(body: BackupConfigPatch): SideEffects {
-  const uriSet = body.backup_base_uri !== undefined && body.backup_base_uri !== '';
+  const uriSet = nonEmpty(body.backup_base_uri);
   return {
-    archivingOff: uriSet || body.log_archive_concurrency !== undefined,
-    cancelsDataBackups: uriSet,
+    archivingOff:
+      uriSet || nonEmpty(body.archive_base_uri) || body.log_archive_concurrency !== undefined,
+    cancelsDataBackups: uriSet || nonEmpty(body.data_base_uri),
     replacesDeletePolicy: body.delete_policy !== undefined,
   };
 }

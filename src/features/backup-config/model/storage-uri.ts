@@ -138,6 +138,11 @@ export function splitQuery(query: string): [string, string][] {
     });
 }
 
+/** The destination has any input at all (empty = leave that destination unchanged). */
+export function isFilled(d: Destination): boolean {
+  return d.path !== '' || paramNames(d.scheme).some((name) => d[name] !== '');
+}
+
 /** The reverse of `composeUri`; undefined when the URI has a shape this form cannot edit. */
 export function parseUri(uri: string): Destination | undefined {
   const match = /^(file|oss|cos|s3):\/\/([^?]*)(?:\?(.*))?$/.exec(uri);

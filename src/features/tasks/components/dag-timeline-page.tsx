@@ -30,6 +30,7 @@ import { DagNotFound } from './dag-not-found';
 import { LogArchiveFollowUp } from './log-archive-follow-up';
 import { NotifyToggle } from './notify-toggle';
 import { PassedOutcome } from './passed-outcome';
+import { TenantLockHeld } from './tenant-lock-held';
 import { PollStatus } from './poll-status';
 
 /** `/tasks/:id`: the DAG followed live. Keyed by id so another DAG starts from a clean slate. */
@@ -97,6 +98,7 @@ function DagTimeline({ id }: { id: string }) {
         <PollStatus query={query} live={live} />
         <DagActions dag={dag} />
         {dag.state === 'SUCCEED' && dag.operator === 'PASS' ? <PassedOutcome dag={dag} /> : null}
+        <TenantLockHeld dag={dag} />
         {mayHaveStoppedArchiving(dag) ? <LogArchiveFollowUp /> : null}
         {live ? <NotifyToggle /> : null}
         <DagSteps dag={dag} skewMs={connection.client.clockSkewMs} />

@@ -1,0 +1,68 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { ObshellError } from '../../../lib/obshell/envelope';
+import { renderWithApp } from '../../../testing/render';
+import { createFakeClient, defaultReads } from '../testing/backup-config-fixtures';
+import { BackupConfigPage } from './backup-config-page';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+function setup(route: string, onPatch?: (body: unknown) => Promise<unknown>, locale?: 'zh') {
+  const fake = createFakeClient(defaultReads(), onPatch);
+  const user = userEvent.setup();
+  renderWithApp(
+    <Routes>
+      <Route path="/backup" element={<BackupConfigPage />} />
+      <Route path="/tasks/:id" element={<p>timeline page</p>} />
+    </Routes>,
+    { route, locale: locale ?? 'en', connection: { client: fake.client } },
+  );
+  return { ...fake, user };
+}
+
+const HA = 'HA low-priority threads (ha_low_thread_score)';
+
+describe('BackupConfigPage: tenant scope', () => {
+  it('?tenant=sys or an unknown name is explained, no form', async () => {
+    setup('/backup?tenant=sys');
+    expect(await screen.findByText(/“sys” is not a user tenant/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(HA)).not.toBeInTheDocument();
+  });
+
+  it('PATCHes the tenant route with the changed field only; the review names the SDK method', async () => {
+    const { user, calls } = setup('/backup?tenant=app_tenant');
+    const ha = await screen.findByLabelText(HA);
+    await user.clear(ha);
+    await user.type(ha, '5');
+    await user.click(screen.getByRole('button', { name: /Review 1 change$/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/patch_tenant_backup_config/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Apply change' }));
+    expect(await screen.findByText('timeline page')).toBeInTheDocument();
+    const patches = calls.filter((c) => c.method === 'PATCH');
+    expect(patches.map((c) => [c.path, c.body])).toEqual([
+      ['/api/v1/tenant/app_tenant/backup/config', { ha_low_thread_score: 5 }],
+    ]);
+  });
+
+  it('zh: 500 OB.Tenant.UnderMaintenance is explained above the fields, entries kept', async () => {
+    const refusal = new ObshellError({
+      kind: 'server',
+      status: 500,
+      errCode: 'OB.Tenant.UnderMaintenance',
+      message: "Create task 'x' failed: 租户 'app_tenant' 处于运维状态中",
+    });
+    const { user } = setup('/backup?tenant=app_tenant', () => Promise.reject(refusal), 'zh');
+    const ha = await screen.findByLabelText('高可用低优先级线程数（ha_low_thread_score）');
+    await user.clear(ha);
+    await user.type(ha, '5');
+    await user.click(screen.getByRole('button', { name: '预览 1 项修改' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: '应用变更' }),
+    );
+    expect(await screen.findByText(/另一个任务占用着租户 app_tenant/)).toBeInTheDocument();
+    expect(ha).toHaveValue('5');
+  });
+});

@@ -1,0 +1,17 @@
+import type { CurrentConfig } from '../hooks/use-current-config';
+import { findScopeTenant, tenantBaseline, type Scope } from './tenant-scope';
+
+/**
+ * What the form edits for a scope: the whole cluster as read, or one tenant's own values.
+ * undefined: the scope names a tenant that is not a user tenant (unknown, or sys).
+ */
+export function scopedConfig(config: CurrentConfig, scope: Scope): CurrentConfig | undefined {
+  if (scope.kind === 'cluster') return config;
+  const tenant = findScopeTenant(scope, config.tenants);
+  if (!tenant) return undefined;
+  return {
+    cluster: config.cluster,
+    tenants: [tenant],
+    baseline: tenantBaseline(tenant, config.cluster.id),
+  };
+}
