@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { backupConfigQueries } from '../api/backup-config-queries';
+import { tenantQueries } from '../../../lib/obshell/tenant-queries';
 import { deriveBaseline, type Baseline, type TenantSnapshot } from '../model/baseline';
 import { isParameterReadable, userTenants } from '../model/tenants';
 
@@ -30,10 +30,10 @@ export function useCurrentConfig(): CurrentConfigState {
   const tenants: Tenant[] = info.data ? userTenants(info.data.tenants) : [];
   const readParameters = tenants.filter(isParameterReadable);
   const storage = useQueries({
-    queries: tenants.map((t) => backupConfigQueries.tenantStorage(conn, t.name)),
+    queries: tenants.map((t) => tenantQueries.storage(conn, t.name)),
   });
   const parameters = useQueries({
-    queries: readParameters.map((t) => backupConfigQueries.tenantParameters(conn, t.name)),
+    queries: readParameters.map((t) => tenantQueries.parameters(conn, t.name)),
   });
   const details = storage.concat(parameters);
   const retry = () => {
