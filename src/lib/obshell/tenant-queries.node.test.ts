@@ -36,7 +36,7 @@ describe('tenantQueries', () => {
         'Task not found: no backup task',
       ),
     });
-    await expect(qc.fetchQuery(tenantQueries.backupOverview(conn, 't1'))).resolves.toBeNull();
+    await expect(qc.query(tenantQueries.backupOverview(conn, 't1'))).resolves.toBeNull();
   });
 
   it('other overview errors stay errors', async () => {
@@ -47,7 +47,7 @@ describe('tenantQueries', () => {
         message: 'Unexpected error',
       }),
     });
-    await expect(qc.fetchQuery(tenantQueries.backupOverview(conn, 't1'))).rejects.toThrow(
+    await expect(qc.query(tenantQueries.backupOverview(conn, 't1'))).rejects.toThrow(
       'Unexpected error',
     );
   });
@@ -85,11 +85,11 @@ describe('tenantQueries', () => {
         },
       },
     });
-    const rounds = await qc.fetchQuery(tenantQueries.archiveLogTasks(conn, 't1'));
+    const rounds = await qc.query(tenantQueries.archiveLogTasks(conn, 't1'));
     expect(rounds[0]?.status).toBe('DOING');
-    const info = await qc.fetchQuery(tenantQueries.backupInfo(conn, 't1'));
+    const info = await qc.query(tenantQueries.backupInfo(conn, 't1'));
     expect(info.archive_log_delay).toBe(2.5);
-    const task = await qc.fetchQuery(tenantQueries.backupOverview(conn, 't1'));
+    const task = await qc.query(tenantQueries.backupOverview(conn, 't1'));
     expect(task?.status).toBe('FAILED');
   });
 
@@ -103,7 +103,7 @@ describe('tenantQueries', () => {
         ],
       },
     });
-    const read = await qc.fetchQuery(tenantQueries.parameters(conn, 't1'));
+    const read = await qc.query(tenantQueries.parameters(conn, 't1'));
     expect(read).toEqual({
       readable: true,
       values: { log_archive_concurrency: '0', archive_lag_target: '2m' },
@@ -115,7 +115,7 @@ describe('tenantQueries', () => {
     // SQL LIKE: % any run, _ one character, backslash escapes.
     const source = TENANT_PARAMETER_FILTER.replace(
       /\\(.)|%|_|[.*+?^${}()|[\]]/g,
-      (m, esc: string) =>
+      (m, esc: string | undefined) =>
         esc !== undefined
           ? esc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
           : m === '%'
@@ -139,7 +139,7 @@ describe('tenantQueries', () => {
         message: "Tenant 't1' status is 'CREATING'.",
       }),
     });
-    await expect(qc.fetchQuery(tenantQueries.parameters(conn, 't1'))).resolves.toEqual({
+    await expect(qc.query(tenantQueries.parameters(conn, 't1'))).resolves.toEqual({
       readable: false,
       tenantStatus: 'CREATING',
     });

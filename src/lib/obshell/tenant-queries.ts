@@ -144,7 +144,6 @@ export const tenantQueries = {
     }),
 
   archiveLogTasks: (conn: TenantConnection, tenant: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...tenantQueries.status(conn.clusterKey, tenant), 'log', 'tasks'],
       queryFn: ({ signal }) =>
@@ -158,7 +157,6 @@ export const tenantQueries = {
     }),
 
   backupInfo: (conn: TenantConnection, tenant: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...tenantQueries.status(conn.clusterKey, tenant), 'info'],
       queryFn: ({ signal }) =>
@@ -182,7 +180,6 @@ export const tenantQueries = {
 
   /** Backup jobs, newest first by default; obshell pages in memory (`page` from 1). */
   backupTasks: (conn: TenantConnection, tenant: string, query: BackupTasksQuery = {}) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...tenantQueries.status(conn.clusterKey, tenant), 'tasks', query],
       queryFn: ({ signal }) =>

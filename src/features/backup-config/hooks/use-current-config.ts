@@ -12,7 +12,8 @@ export interface CurrentConfig {
 }
 
 export type CurrentConfigState =
-  | { status: 'pending' }
+  /** `read` of `total` user tenants answered so far (total 0 until the tenant list is known). */
+  | { status: 'pending'; progress: { read: number; total: number } }
   | { status: 'error'; error: unknown; retry: () => void }
   /** obshell could not reach OceanBase: cluster info came back without its tenant list. */
   | { status: 'degraded'; retry: () => void }
@@ -69,5 +70,10 @@ export function useCurrentConfig(): CurrentConfigState {
     };
   }
   if (failed) return { status: 'error', error: failed.error, retry };
-  return { status: 'pending' };
+  // Shown while the reads arrive: with hundreds of tenants the count moves, a spinner alone does not.
+  const read = tenants.filter((t, i) => {
+    const params = readParameters.indexOf(t);
+    return storage[i]?.data !== undefined && (params < 0 || parameters[params]?.data !== undefined);
+  }).length;
+  return { status: 'pending', progress: { read, total: tenants.length } };
 }
