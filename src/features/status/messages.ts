@@ -46,6 +46,19 @@ const sortZh: Record<SortKey, string> = {
   'last-backup': '最早备份优先',
 };
 
+const pageEn: Partial<Record<string, string>> = {
+  first: 'First page',
+  previous: 'Previous page',
+  next: 'Next page',
+  last: 'Last page',
+};
+const pageZh: Partial<Record<string, string>> = {
+  first: '第一页',
+  previous: '上一页',
+  next: '下一页',
+  last: '最后一页',
+};
+
 export const statusMessages = defineMessages({
   en: {
     title: 'Backup status',

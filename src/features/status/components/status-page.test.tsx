@@ -55,11 +55,16 @@ describe('StatusPage', () => {
     renderWithApp(<StatusPage />, { connection: { client } });
     expect(await screen.findByText('3 of 4 tenants need attention')).toBeInTheDocument();
     const rows = screen.getAllByTestId('status-row');
+    const nth = (i: number) => {
+      const row = rows[i];
+      if (!row) throw new Error(`no row ${i}`);
+      return row;
+    };
     expect(rows.map((r) => r.dataset.tenant)).toEqual(['failed_t', 'never_t', 'off_t', 'ok_t']);
-    expect(within(rows[0]!).getByText('Last backup failed')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText('result -9081 — no space')).toBeInTheDocument();
-    expect(within(rows[1]!).getAllByText('Never backed up')).toHaveLength(2);
-    expect(within(rows[2]!).getByText(/INTERRUPTED/)).toBeInTheDocument();
+    expect(within(nth(0)).getByText('Last backup failed')).toBeInTheDocument();
+    expect(within(nth(0)).getByText('result -9081 — no space')).toBeInTheDocument();
+    expect(within(nth(1)).getAllByText('Never backed up')).toHaveLength(2);
+    expect(within(nth(2)).getByText(/INTERRUPTED/)).toBeInTheDocument();
     expect(screen.queryByText(/SECRET/)).toBeNull();
     expect(calls.some((c) => c.path.includes('/tenant/sys/'))).toBe(false);
   });
