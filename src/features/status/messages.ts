@@ -90,10 +90,7 @@ export const statusMessages = defineMessages({
     loading: 'Reading…',
     readFailed: 'Could not read',
     tableLabel: 'Backup status per tenant',
-    pageControl: (control: string) =>
-      ({ first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' })[
-        control
-      ] ?? control,
+    pageControl: (control: string) => pageEn[control] ?? control,
     archiveState: (state: ArchiveState) => archiveEn[state],
     problem: (problem: Problem) => problemEn[problem],
     sortKey: (key: SortKey) => sortEn[key],
@@ -127,9 +124,7 @@ export const statusMessages = defineMessages({
     loading: '读取中…',
     readFailed: '读取失败',
     tableLabel: '各租户的备份状态',
-    pageControl: (control: string) =>
-      ({ first: '第一页', previous: '上一页', next: '下一页', last: '最后一页' })[control] ??
-      control,
+    pageControl: (control: string) => pageZh[control] ?? control,
     archiveState: (state: ArchiveState) => archiveZh[state],
     problem: (problem: Problem) => problemZh[problem],
     sortKey: (key: SortKey) => sortZh[key],
