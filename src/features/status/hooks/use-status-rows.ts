@@ -61,7 +61,7 @@ export function useStatusRows(): StatusRowsState {
   const rows = tenants.map((t, i) => {
     const params: TenantParameters | undefined = readable(t.status)
       ? parameters[i]?.data
-      : { readable: false, tenantStatus: t.status ?? '?' };
+      : { readable: false, tenantStatus: t.status };
     const jobs = backups[i]?.data;
     return deriveRow({
       name: t.name,
@@ -73,17 +73,17 @@ export function useStatusRows(): StatusRowsState {
       lastBackup: jobs === undefined ? undefined : (jobs.contents[0] ?? null),
     });
   });
-  const live = [...archive, ...backups].map((q) => ({
-    answered: q.data !== undefined,
-    at: q.dataUpdatedAt,
-  }));
-  const stamps = live.filter((q) => q.answered).map((q) => q.at);
-  const all = [...archive, ...backups, ...storage, ...parameters];
+  const stamp = (q: { data: unknown; dataUpdatedAt: number }) =>
+    q.data === undefined ? [] : [q.dataUpdatedAt];
+  const stamps = archive.flatMap(stamp).concat(backups.flatMap(stamp));
+  const failing = [archive, backups, storage, parameters].some((list) =>
+    list.some((q) => q.isError),
+  );
   const base = {
     rows,
     readCount: rows.filter((r) => r.complete).length,
     updatedAt: stamps.length > 0 ? Math.min(...stamps) : undefined,
-    failing: all.some((q) => q.isError),
+    failing,
   };
   if (info.data?.tenantsUnavailable) return { ...base, status: 'degraded' };
   if (info.isError) return { ...base, status: 'error', error: info.error };

@@ -96,7 +96,7 @@ export function deriveRow(reads: TenantReads): StatusRow {
   if (delaySeconds !== undefined && lagTargetSeconds !== undefined && lagTargetSeconds > 0) {
     if (delaySeconds > lagTargetSeconds) problems.push('delay-over-target');
   }
-  if (storage && storage.data_base_uri === '') problems.push('no-data-destination');
+  if (storage?.data_base_uri === '') problems.push('no-data-destination');
   if (reads.lastBackup === null) problems.push('never-backed-up');
   else if (reads.lastBackup && isFailedBackup(reads.lastBackup)) problems.push('backup-failed');
   return {
