@@ -76,9 +76,9 @@ export function useStatusRows(): StatusRowsState {
   const stamp = (q: { data: unknown; dataUpdatedAt: number }) =>
     q.data === undefined ? [] : [q.dataUpdatedAt];
   const stamps = archive.flatMap(stamp).concat(backups.flatMap(stamp));
-  const failing = [archive, backups, storage, parameters].some((list) =>
-    list.some((q) => q.isError),
-  );
+  const anyError = (list: readonly { isError: boolean }[]) => list.some((q) => q.isError);
+  const failing =
+    anyError(archive) || anyError(backups) || anyError(storage) || anyError(parameters);
   const base = {
     rows,
     readCount: rows.filter((r) => r.complete).length,
