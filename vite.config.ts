@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { z } from 'zod';
 import { formatConfigIssues } from './src/lib/config-issues.ts';
 import type { startSimulator as StartSimulator } from './sim/start.ts';
+import type { startDevHistory as StartDevHistory } from './server/history/dev-history.ts';
 
 /**
  * `npm run dev`: the app on Vite, `/api` proxied to obshell. With no OBSHELL_URL the embedded obshell
@@ -53,10 +54,33 @@ function announce(lines: string[]): Plugin {
   };
 }
 
+/**
+ * The change-history API of the production server, over a temporary database removed on exit.
+ * Proxied WITHOUT changeOrigin: its same-origin check compares the page's Origin with Host.
+ * A regex key, so the History page itself (`/history`) stays Vite's.
+ */
+async function devHistoryProxy(plugins: PluginOption[]): Promise<Record<string, ProxyOptions>> {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startDevHistory } = (await tsImport(
+    './server/history/dev-history.ts',
+    import.meta.url,
+  )) as { startDevHistory: typeof StartDevHistory };
+  const history = await startDevHistory({ clusterIds: ['default'] });
+  plugins.push({
+    name: 'dev-change-history',
+    configureServer(server) {
+      server.httpServer?.once('close', () => void history.close());
+    },
+  });
+  return { '^/history/(?:entries|facets|export)': { target: history.url } };
+}
+
 export default defineConfig(async ({ command }) => {
   const plugins: PluginOption[] = [react()];
   let target: string | undefined;
+  let historyProxy: Record<string, ProxyOptions> = {};
   if (command === 'serve' && !process.env.VITEST) {
+    historyProxy = await devHistoryProxy(plugins);
     const env = readDevEnv();
     if (env.OBSHELL_URL) {
       target = env.OBSHELL_URL;
@@ -86,7 +110,7 @@ export default defineConfig(async ({ command }) => {
   }
   return {
     plugins,
-    server: target ? { proxy: { '/api': devApiProxy(target) } } : {},
+    server: target ? { proxy: { '/api': devApiProxy(target), ...historyProxy } } : {},
     // Relative asset URLs: the production server serves one build under any BASE_PATH (it injects
     // <base href>), see server/index-html.ts.
     base: './',

@@ -153,6 +153,34 @@ export const BUDGETED = [
     unit: 'errors',
     budget: 0,
   },
+  {
+    group: 'history',
+    id: 'history.firstPage',
+    label: 'History page, 10,000 entries: click → first page rendered',
+    unit: 'ms',
+    budget: 100,
+  },
+  {
+    group: 'history',
+    id: 'history.filter',
+    label: 'History page, 10,000 entries: outcome filter → rows rendered',
+    unit: 'ms',
+    budget: 100,
+  },
+  {
+    group: 'history',
+    id: 'history.firstPageApi',
+    label: 'History API, 10,000 entries: first page',
+    unit: 'ms',
+    budget: 100,
+  },
+  {
+    group: 'history',
+    id: 'history.filterApi',
+    label: 'History API, 10,000 entries: filtered page',
+    unit: 'ms',
+    budget: 100,
+  },
 ] as const satisfies readonly {
   group: string;
   id: string;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preview } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
@@ -47,6 +48,7 @@ async function serveWithProductionServer(
   root: string,
   outDir: string,
   simUrl: string,
+  env: Record<string, string> = {},
 ): Promise<ServedApp> {
   const appModule = (await import(path.join(root, 'server', 'app.ts'))) as Partial<ServerModules>;
   const configModule = (await import(
@@ -61,6 +63,9 @@ async function serveWithProductionServer(
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    // Its own change history, never data/history.db of the working copy.
+    HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'obdash-bench-')), 'history.db'),
+    ...env,
   });
   const app = await appModule.buildServer(config, { clusters: config.clusters, logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -108,9 +113,14 @@ export function buildBase(root: string): string | undefined {
 }
 
 /** Serves a build against an existing simulator, the production server's way when it exists. */
-export function serveBuild(root: string, outDir: string, simUrl: string): Promise<ServedApp> {
+export function serveBuild(
+  root: string,
+  outDir: string,
+  simUrl: string,
+  env?: Record<string, string>,
+): Promise<ServedApp> {
   return hasProductionServer(root)
-    ? serveWithProductionServer(root, outDir, simUrl)
+    ? serveWithProductionServer(root, outDir, simUrl, env)
     : serveWithVitePreview(root, outDir, simUrl);
 }
 

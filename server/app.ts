@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { RuntimeConfig } from '../src/lib/runtime-config.ts';
 import type { ClusterTarget, ServerConfig } from './config.ts';
 import { errorEnvelope } from './envelope.ts';
+import { registerHistoryRoutes } from './history/history-routes.ts';
+import { openHistoryStore, type HistoryStore } from './history/history-store.ts';
 import { renderIndexHtml } from './index-html.ts';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './framework-errors.ts';
 import { PROXY_BODY_LIMIT, registerObshellProxy } from './proxy.ts';
@@ -52,6 +54,24 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const { clusters } = options;
   if (clusters.length === 0) throw new Error('buildServer needs at least one cluster');
+  // Opened first: a history file that cannot be opened stops the start (main.ts exits with 2).
+  const history = openHistoryStore(config.historyDb, {
+    retentionDays: config.historyRetentionDays,
+  });
+  try {
+    return await buildApp(config, clusters, options, history);
+  } catch (error) {
+    history.close();
+    throw error;
+  }
+}
+
+async function buildApp(
+  config: ServerConfig,
+  clusters: ClusterTarget[],
+  options: BuildOptions,
+  history: HistoryStore,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -72,6 +92,11 @@ export async function buildServer(
     },
     frameworkErrors: frameworkErrors(config.frameAncestors),
     clientErrorHandler: clientErrorHandler(config.frameAncestors),
+  });
+  // Closed after the last request: every acknowledged write is already on disk (synchronous=FULL).
+  app.addHook('onClose', (_instance, done) => {
+    history.close();
+    done();
   });
   app.setErrorHandler(errorHandler);
   registerSecurityHeaders(app, config.frameAncestors);
@@ -104,6 +129,16 @@ export async function buildServer(
     basePath: base,
     clusters,
     timeoutMs: config.proxyTimeoutMs,
+    // Who the portal says the user is stays here: obshell has no use for it.
+    dropHeaders: config.trustedUserHeader ? [config.trustedUserHeader] : [],
+  });
+
+  await registerHistoryRoutes(app, {
+    store: history,
+    basePath: base,
+    trustedProxies: config.trustedProxies,
+    userHeader: config.trustedUserHeader,
+    clusterIds: clusters.map((cluster) => cluster.id),
   });
 
   await app.register(fastifyStatic, {

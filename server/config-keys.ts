@@ -54,6 +54,23 @@ export const keyTable = {
   },
   serveSourceMaps: { env: 'SERVE_SOURCE_MAPS', schema: flagSchema.default(false) },
   distDir: { env: 'DIST_DIR', schema: z.string().min(1).default('dist') },
+  historyDb: { env: 'HISTORY_DB', schema: z.string().trim().min(1).default('data/history.db') },
+  historyRetentionDays: {
+    env: 'HISTORY_RETENTION_DAYS',
+    schema: z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(36_500, 'must be at most 36500 days')
+      .default(365),
+  },
+  trustedUserHeader: {
+    env: 'TRUSTED_USER_HEADER',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be an HTTP header name such as X-Forwarded-User')
+      .optional(),
+  },
 } satisfies Record<string, KeySpec>;
 
 export type Key = keyof typeof keyTable;

@@ -160,6 +160,17 @@ export function loadConfig(
     });
   }
 
+  // The portal's user header is believed only from its proxies: without them it would be anyone's word.
+  if (
+    validOf(keyTable.trustedUserHeader.schema, raw.trustedUserHeader) &&
+    (validOf(keyTable.trustedProxies.schema, raw.trustedProxies) ?? []).length === 0
+  ) {
+    issues.push({
+      path: ['trustedUserHeader'],
+      message: 'set TRUSTED_PROXIES too (the header is believed only from those addresses)',
+    });
+  }
+
   if (issues.length || !data) {
     throw new ConfigError(formatConfigIssues('Bad configuration', issues, nameOf));
   }
@@ -175,6 +186,9 @@ export function loadConfig(
     shutdownTimeoutMs: data.shutdownTimeoutMs,
     serveSourceMaps: data.serveSourceMaps,
     distDir: path.resolve(data.distDir),
+    historyDb: path.resolve(data.historyDb),
+    historyRetentionDays: data.historyRetentionDays,
+    trustedUserHeader: data.trustedUserHeader,
     clusters: obshellUrl
       ? [{ id: 'default', name: obshellName ?? new URL(obshellUrl).host, url: obshellUrl }]
       : clusters,

@@ -47,6 +47,7 @@ async function main() {
     'dashboard ready',
   );
   console.log(`Dashboard: ${shown}${config.basePath}`);
+  console.log(`Change history: ${config.historyDb}`);
 }
 
 await main();

@@ -36,14 +36,18 @@ function without(headers: IncomingHttpHeaders, drop: (name: string) => boolean) 
   return kept;
 }
 
-/** The browser's request headers as obshell gets them (X-OCS-* signatures pass unchanged). */
+/**
+ * The browser's request headers as obshell gets them (X-OCS-* signatures pass unchanged). `drop`:
+ * more names (lower case) that stop here, e.g. the portal's user header (TRUSTED_USER_HEADER).
+ */
 export function forwardedRequestHeaders(
   headers: IncomingHttpHeaders,
   host: string,
   bodyLength: number | undefined,
+  drop: ReadonlySet<string> = new Set(),
 ): OutgoingHttpHeaders {
   return {
-    ...without(headers, (name) => neverForwarded.test(name)),
+    ...without(headers, (name) => neverForwarded.test(name) || drop.has(name)),
     host,
     ...(bodyLength !== undefined ? { 'content-length': bodyLength } : {}),
   };

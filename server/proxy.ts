@@ -33,9 +33,16 @@ interface Target {
  */
 export async function registerObshellProxy(
   app: FastifyInstance,
-  options: { basePath: string; clusters: ClusterTarget[]; timeoutMs: number },
+  options: {
+    basePath: string;
+    clusters: ClusterTarget[];
+    timeoutMs: number;
+    /** Request headers that never reach obshell beyond the built-in list (any case). */
+    dropHeaders?: readonly string[];
+  },
 ) {
   const { basePath, clusters, timeoutMs } = options;
+  const dropped = new Set((options.dropHeaders ?? []).map((name) => name.toLowerCase()));
   const byId = new Map(clusters.map((cluster) => [cluster.id, cluster]));
   const single = clusters.length === 1 ? clusters[0] : undefined;
   const agents = new Map<string, HttpAgent>();
@@ -129,7 +136,12 @@ export async function registerObshellProxy(
         method: request.method,
         path,
         agent: agentFor(cluster),
-        headers: forwardedRequestHeaders(request.headers, upstream.host, request.body?.length),
+        headers: forwardedRequestHeaders(
+          request.headers,
+          upstream.host,
+          request.body?.length,
+          dropped,
+        ),
       });
       // The deadline also covers the wait for a pooled connection: destroy() leaves the queue.
       const timer = setTimeout(() => {

@@ -27,9 +27,14 @@ export function fakeDist(): string {
 }
 
 export function testConfig(env: Record<string, string>, distDir: string): ServerConfig {
-  return loadConfig({ DIST_DIR: distDir, LOG_LEVEL: 'silent', ...env }, () => {
-    throw new Error('no files in this test');
-  });
+  // Each server its own history file, never data/history.db of the working copy.
+  const historyDb = path.join(mkdtempSync(path.join(tmpdir(), 'obdash-history-')), 'history.db');
+  return loadConfig(
+    { DIST_DIR: distDir, LOG_LEVEL: 'silent', HISTORY_DB: historyDb, ...env },
+    () => {
+      throw new Error('no files in this test');
+    },
+  );
 }
 
 export interface SeenRequest {

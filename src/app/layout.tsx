@@ -21,6 +21,7 @@ const NAV_ITEMS = [
   { to: routes.status, label: 'status' },
   { to: routes.backupConfig, label: 'backup' },
   { to: routes.tasks, label: 'tasks' },
+  { to: routes.history, label: 'history' },
 ] as const satisfies readonly { to: string; label: keyof typeof appMessages.en }[];
 
 /**

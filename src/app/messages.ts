@@ -18,6 +18,7 @@ export const appMessages = defineMessages({
     lockHelp: 'Forget the password in this tab',
     pageFailed: 'This page could not be shown',
     reload: 'Reload',
+    history: 'History',
   },
   zh: {
     title: 'OceanBase 备份',
@@ -36,5 +37,6 @@ export const appMessages = defineMessages({
     lockHelp: '清除本标签页中的密码',
     pageFailed: '无法显示此页面',
     reload: '重新加载',
+    history: '历史',
   },
 });

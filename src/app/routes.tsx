@@ -22,6 +22,10 @@ const DagTimelinePage = lazyPage(
   () => import('../features/tasks/components/dag-timeline-page'),
   (m) => m.DagTimelinePage,
 );
+const HistoryPage = lazyPage(
+  () => import('../features/history/components/history-page'),
+  (m) => m.HistoryPage,
+);
 
 /** A page route: its own error boundary, so a failing page leaves the shell and navigation up. */
 function page(path: string, Component: ComponentType): RouteObject {
@@ -47,6 +51,7 @@ export const appRoutes: RouteObject[] = [
       page('backup', BackupConfigPage),
       page('tasks', TasksPage),
       page('tasks/:id', DagTimelinePage),
+      page('history', HistoryPage),
       { path: '*', element: toStatus },
     ],
   },

@@ -4,4 +4,5 @@ export const routes = {
   status: '/status',
   tasks: '/tasks',
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+  history: '/history',
 } as const;

@@ -3,6 +3,8 @@
  * allow-listed origin: a DAG id and its outcome are not for any page that happens to frame us.
  */
 
+import type { HistoryEntry } from './history-client';
+
 export interface HostCluster {
   id: string;
   name: string;
@@ -21,7 +23,9 @@ export type DagOutcome = 'succeeded' | 'passed' | 'failed' | 'cancelled';
 export type HostEvent =
   | { type: 'obdash:ready'; cluster: HostCluster; locale: string; theme: string }
   | { type: 'obdash:dag-started'; cluster: HostCluster; dag: HostDag }
-  | { type: 'obdash:dag-finished'; cluster: HostCluster; dag: HostDag; outcome: DagOutcome };
+  | { type: 'obdash:dag-finished'; cluster: HostCluster; dag: HostDag; outcome: DagOutcome }
+  /** A change obshell accepted, as the change history recorded it (values masked). */
+  | { type: 'obdash:change-applied'; cluster: HostCluster; entry: HistoryEntry };
 
 let allowedOrigins: readonly string[] = [];
 /** The framing page's origin, once known and allowed. */

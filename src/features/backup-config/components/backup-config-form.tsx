@@ -6,6 +6,7 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { useBackupConfigSubmit } from '../hooks/use-backup-config-submit';
 import type { CurrentConfig } from '../hooks/use-current-config';
 import { FormControlProvider } from '../hooks/use-form-control';
+import { useHistoryPrefill } from '../hooks/use-history-prefill';
 import { ServerIssuesProvider } from '../hooks/use-server-issues';
 import { dependentFields } from '../model/field-dependencies';
 import { createBackupConfigSchema } from '../model/form-schema';
@@ -49,6 +50,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   }, [form]);
 
   const submit = useBackupConfigSubmit(form, baseline, defaults);
+  useHistoryPrefill(form);
 
   return (
     <FormControlProvider control={form.control}>

@@ -3,11 +3,12 @@ import { useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
+import { recordAppliedChange } from '../../../lib/history-recorder';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { backupConfigQueries } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
-import type { Baseline } from '../model/baseline';
+import { BASELINE_FIELDS, commonValue, type Baseline } from '../model/baseline';
 import {
   analyzeChanges,
   buildPatchBody,
@@ -83,6 +84,14 @@ export function useBackupConfigSubmit(
     mutation.mutate(review.body, {
       onSuccess: (dag) => {
         setApplied(true);
+        // The change history (server): fields old → new, masked there and here.
+        void recordAppliedChange({
+          cluster: { id: conn.clusterKey, name: conn.label },
+          scope: 'cluster',
+          dagId: dag.id,
+          patch: { ...review.body },
+          previous: Object.fromEntries(BASELINE_FIELDS.map((f) => [f, commonValue(baseline[f])])),
+        });
         form.reset(review.values);
         void queryClient.invalidateQueries({ queryKey: backupConfigQueries.all(conn.clusterKey) });
         void queryClient.invalidateQueries({

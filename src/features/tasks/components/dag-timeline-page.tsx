@@ -11,6 +11,7 @@ import {
 } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
+import { useReportDagEnd } from '../../../lib/use-report-dag-end';
 import { dagQueries } from '../api/dag-queries';
 import { useOutcomeSignals } from '../hooks/use-outcome-signals';
 import { useStateAnnouncement } from '../hooks/use-state-announcement';
@@ -49,6 +50,7 @@ function DagTimeline({ id }: { id: string }) {
   const dag = query.data;
   const announcement = useStateAnnouncement(dag, t);
   useOutcomeSignals(dag, t);
+  useReportDagEnd(dag);
 
   if (isNotFoundError(query.error)) return <DagNotFound id={id} />;
   if (!dag) {

@@ -1,0 +1,108 @@
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { historyQueries, type HistoryEntry } from '../../../lib/history-client';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useObshell } from '../../../lib/obshell/obshell-context';
+import { readRuntimeConfig } from '../../../lib/runtime-config';
+import { useReconcileOnVisit } from '../api/use-reconcile-on-visit';
+import { emptyFilters, hasFilters, toApiFilter, type FilterState } from '../model/filters';
+import { historyMessages } from '../messages';
+import { ComparePanel } from './compare-panel';
+import { ExportButtons } from './export-buttons';
+import { HistoryFilters } from './history-filters';
+import { HistoryTable } from './history-table';
+
+const PAGE_SIZE = 50;
+const USER_DEBOUNCE_MS = 300;
+
+/** `/history`: who changed what, when, and how its task ended; filtered, paged, exported. */
+export function HistoryPage() {
+  const t = useMessages(historyMessages);
+  const { clusterKey } = useObshell();
+  useReconcileOnVisit();
+  const [filters, setFilters] = useState<FilterState>(() => emptyFilters());
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [debouncedUser] = useDebouncedValue(filters.user, USER_DEBOUNCE_MS);
+  const filter = useMemo(() => toApiFilter(filters, debouncedUser), [filters, debouncedUser]);
+  const query = useQuery({
+    ...historyQueries.page(clusterKey, filter, page, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  // Entries picked for comparison stay known while the user pages or filters.
+  const [picked, setPicked] = useState<Record<number, HistoryEntry>>({});
+  const names = useMemo(
+    () => new Map(readRuntimeConfig().clusters.map((c) => [c.id, c.name] as const)),
+    [],
+  );
+  const clusterName = (id: string) => names.get(id) ?? id;
+
+  const changeFilters = (next: FilterState) => {
+    setFilters(next);
+    setPage(1);
+  };
+  const toggle = (id: number) => {
+    const entry = query.data?.items.find((item) => item.id === id);
+    if (entry) setPicked((all) => ({ ...all, [id]: entry }));
+    setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2)));
+  };
+  const compared = selected.map((id) => picked[id]).filter((e) => e !== undefined);
+  const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t.title}</Title>
+      <Text>{t.intro}</Text>
+      <HistoryFilters value={filters} onChange={changeFilters} clusterName={clusterName} />
+      <Group justify="space-between">
+        <ExportButtons filter={filter} />
+        <Text size="sm">{t.compareHint}</Text>
+      </Group>
+      {compared.length === 2 && compared[0] && compared[1] && (
+        <ComparePanel
+          entries={[compared[0], compared[1]]}
+          clusterName={clusterName}
+          onClose={() => setSelected([])}
+        />
+      )}
+      {query.isPending ? (
+        <Group gap="xs" role="status">
+          <Loader size="sm" />
+          <Text>{t.loading}</Text>
+        </Group>
+      ) : query.isError ? (
+        <Alert color="red" title={t.loadFailed} role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{query.error.message}</Text>
+            <Button size="xs" variant="default" onClick={() => void query.refetch()}>
+              {t.retry}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : query.data.items.length === 0 ? (
+        <Text role="status">{hasFilters(filters) ? t.empty : t.emptyAll}</Text>
+      ) : (
+        <>
+          <HistoryTable
+            entries={query.data.items}
+            total={query.data.total}
+            clusterName={clusterName}
+            selected={selected}
+            onToggle={toggle}
+          />
+          <Group component="nav" aria-label={t.pagination} gap="sm">
+            <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t.previous}
+            </Button>
+            <Text>{t.pageOf(page, pages)}</Text>
+            <Button variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              {t.next}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
