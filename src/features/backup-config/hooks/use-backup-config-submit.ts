@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { routes } from '../../../config/routes';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
+import { recordSentChange } from '../../../lib/sent-changes/sent-changes';
 import { backupConfigQueries } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
 import type { Baseline } from '../model/baseline';
@@ -83,6 +84,8 @@ export function useBackupConfigSubmit(
     mutation.mutate(review.body, {
       onSuccess: (dag) => {
         setApplied(true);
+        // The task's timeline compares each tenant with this afterwards (secret-free copy).
+        recordSentChange(conn.clusterKey, dag.id, review.body);
         form.reset(review.values);
         void queryClient.invalidateQueries({ queryKey: backupConfigQueries.all(conn.clusterKey) });
         void queryClient.invalidateQueries({
