@@ -83,14 +83,14 @@ export function AppliedVerification({ sent }: { sent: SentChange }) {
     );
   } else if (summary.verified === summary.total) {
     body = (
-      <Text size="sm" fw={600} c="green.9">
+      <Text size="sm" fw={600}>
         {t.verifyAll(summary.total)}
       </Text>
     );
   } else {
     body = (
       <>
-        <Text size="sm" fw={600} c="red.9">
+        <Text size="sm" fw={600}>
           {t.verifySome(summary.verified, summary.total)}
         </Text>
         <List size="sm" spacing={4} aria-label={t.verifySome(summary.verified, summary.total)}>
