@@ -4,7 +4,7 @@
  * budget, so `--check` cannot go green on features that are missing.
  */
 
-export type Unit = 'KB' | 'ms' | 'requests' | 'errors' | 'count';
+export type Unit = 'KB' | 'ms' | 'requests' | 'errors' | 'count' | 'ratio';
 
 export interface Figure {
   id: string;
@@ -53,7 +53,7 @@ export function failed(id: string, label: string, unit: Unit, error: unknown, bu
 
 function formatValue(figure: Figure): string {
   if (figure.value === null) return figure.note ?? 'n/a';
-  const digits = figure.unit === 'KB' || figure.unit === 'ms' ? 1 : 0;
+  const digits = figure.unit === 'ratio' ? 2 : figure.unit === 'KB' || figure.unit === 'ms' ? 1 : 0;
   return `${figure.value.toFixed(digits)} ${figure.unit}`;
 }
 

@@ -5,7 +5,7 @@
  * figure could not be measured; without --check it always exits 0.
  *
  * Options: --runs N (browser repetitions, default 5), --sim-seconds N (load duration, default 30),
- * --only a,b (groups: bundle, startup, dag, keystroke, render, sim).
+ * --only a,b (groups: bundle, startup, dag, keystroke, render, tenants, sim).
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -18,12 +18,13 @@ import { bundleFailed, measureBundle, type BundleResult } from './bundle';
 import { failed, formatTable, missedBudgets, withMissingBudgets, type Figure } from './figures';
 import { measureDag } from './measure-dag';
 import { measureKeystroke } from './measure-keystroke';
+import { measureManyTenants } from './measure-many-tenants';
 import { measureRender } from './measure-render';
 import { measureSimLoad } from './measure-sim-load';
 import { measureStartup } from './measure-startup';
 import { buildBase, startStack, type BenchStack } from './stack';
 
-const GROUPS = ['bundle', 'startup', 'dag', 'keystroke', 'render', 'sim'] as const;
+const GROUPS = ['bundle', 'startup', 'dag', 'keystroke', 'render', 'tenants', 'sim'] as const;
 type Group = (typeof GROUPS)[number];
 
 // The warning is about vite.config.ts's loader, not about what the bench measures; keep the output to figures.
@@ -57,7 +58,9 @@ async function browserFigures(
   groups: Set<Group>,
   runs: number,
 ): Promise<Figure[]> {
-  const wanted = (['startup', 'dag', 'keystroke', 'render'] as const).filter((g) => groups.has(g));
+  const wanted = (['startup', 'dag', 'keystroke', 'render', 'tenants'] as const).filter((g) =>
+    groups.has(g),
+  );
   if (wanted.length === 0) return [];
   if (!bundle) return withMissingBudgets([], new Set(wanted), 'n/a (no build to serve)');
   let stack: BenchStack | undefined;
@@ -75,6 +78,8 @@ async function browserFigures(
         if (group === 'dag') figures.push(...(await measureDag(browser, stack, runs)));
         if (group === 'keystroke') figures.push(...(await measureKeystroke(browser, stack)));
         if (group === 'render') figures.push(...(await measureRender(browser, stack)));
+        if (group === 'tenants')
+          figures.push(...(await measureManyTenants(browser, stack, Math.min(runs, 3))));
       } catch (error) {
         figures.push(
           ...withMissingBudgets([], new Set([group]), failed('', '', 'ms', error).note ?? ''),

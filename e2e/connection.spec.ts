@@ -52,7 +52,9 @@ test('right password: cluster name, version and tenants in the header', async ({
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Backup configuration' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Tasks' })).toBeVisible();
-  await expect(page).toHaveURL(/\/backup$/);
+  // The status page is the first screen after unlocking (issue 13).
+  await expect(nav.getByRole('link', { name: 'Status' })).toBeVisible();
+  await expect(page).toHaveURL(/\/status$/);
 });
 
 test('reload asks for the password again; nothing is stored', async ({ page }) => {

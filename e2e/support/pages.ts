@@ -16,6 +16,7 @@ const en = {
     navigation: 'Main navigation',
     backup: 'Backup configuration',
     tasks: 'Tasks',
+    status: 'Status',
     pageFailed: 'This page could not be shown',
   },
   form: {
@@ -64,6 +65,7 @@ const zh: Labels = {
     navigation: '主导航',
     backup: '备份配置',
     tasks: '任务',
+    status: '状态',
     pageFailed: '无法显示此页面',
   },
   form: {
@@ -137,6 +139,7 @@ export function shell(page: Page, locale: Locale = 'en') {
     nav,
     backupLink: nav.getByRole('link', { name: l.backup, exact: true }),
     tasksLink: nav.getByRole('link', { name: l.tasks, exact: true }),
+    statusLink: nav.getByRole('link', { name: l.status, exact: true }),
     lockButton: page.getByRole('button', { name: labels[locale].unlock.lock, exact: true }),
   };
 }

@@ -92,11 +92,14 @@ export function enableArchiveDest(t: TenantState, sleep: Sleep): void {
   if (status === 'SUSPEND' || status === 'SUSPENDING') settle(t, status, 'DOING', sleep);
 }
 
-/** Checkpoint and delay of the latest round: frozen at the stop, else `archive_delay_s` behind. */
+/**
+ * Checkpoint and delay of the latest round: frozen at the stop (or where a stalled round stopped
+ * advancing), else `archive_delay_s` behind.
+ */
 function roundFigures(t: TenantState, now: number) {
   const round = t.archive_round;
   if (!round) return undefined;
-  const end = round.stopped_at ?? now;
+  const end = round.stopped_at ?? t.archive_stalled_at ?? now;
   const checkpoint = Math.max(round.started_at, end - t.archive_delay_s * 1000);
   return { round, checkpoint, delay: Math.max(0, (now - checkpoint) / 1000) };
 }

@@ -44,6 +44,11 @@ export interface TenantState {
   archive_epoch: number;
   /** How far the archive checkpoint lags behind now (seconds) while a round runs. */
   archive_delay_s: number;
+  /**
+   * Scenario `archive_stalled`: when the checkpoint stopped moving (agent ms) while the round still
+   * runs, so the delay grows with the clock past archive_lag_target; null = keeps up.
+   */
+  archive_stalled_at: number | null;
   /** CDB_OB_BACKUP_JOBS (end null = running) and their history. */
   backup_jobs: BackupJobRecord[];
   delete_policy: { policy: string; recovery_window: string } | null;
@@ -125,6 +130,7 @@ export function initialTenants(options: SimulatorOptions, now = 0): TenantState[
         : null,
       archive_epoch: 0,
       archive_delay_s: 2,
+      archive_stalled_at: null,
       backup_jobs: [],
       delete_policy: null,
     };

@@ -21,6 +21,8 @@ export const scenarioSchema = z
     in_recyclebin: z.boolean().optional(),
     archive: z.union([z.literal('none'), z.enum(ARCHIVE_STATUSES)]).optional(),
     archive_delay_s: z.number().min(0).max(1e7).optional(),
+    /** The checkpoint stops moving now (round still DOING): the delay grows past the target. */
+    archive_stalled: z.boolean().optional(),
     /** Backup history: none (never backed up), completed, failed (last one), running. */
     backup: z.enum(['none', 'completed', 'failed', 'running']).optional(),
     /** obcluster/info answers as if OceanBase were unreachable (`tenants: null`). */
@@ -43,6 +45,8 @@ export function applyScenario(sim: SimState, scenario: Scenario): void {
   if (scenario.in_recyclebin !== undefined)
     tenant.in_recyclebin = scenario.in_recyclebin ? 'YES' : 'NO';
   if (scenario.archive_delay_s !== undefined) tenant.archive_delay_s = scenario.archive_delay_s;
+  if (scenario.archive_stalled !== undefined)
+    tenant.archive_stalled_at = scenario.archive_stalled ? sim.now() : null;
   if (scenario.backup !== undefined) setBackupHistory(tenant, scenario.backup, sim.now());
   if (scenario.archive !== undefined) setArchive(tenant, scenario.archive, sim.now());
 }

@@ -28,6 +28,7 @@ const ReauthModal = lazy(() =>
 
 /** The pages in the navigation, in order; a new page adds its line here and in routes.tsx. */
 const NAV_ITEMS = [
+  { to: routes.status, label: 'status' },
   { to: routes.backupConfig, label: 'backup' },
   { to: routes.tasks, label: 'tasks' },
 ] as const satisfies readonly { to: string; label: keyof typeof appMessages.en }[];

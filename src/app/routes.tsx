@@ -14,6 +14,10 @@ const TasksPage = lazyPage(
   () => import('../features/tasks/components/tasks-page'),
   (m) => m.TasksPage,
 );
+const StatusPage = lazyPage(
+  () => import('../features/status/components/status-page'),
+  (m) => m.StatusPage,
+);
 const DagTimelinePage = lazyPage(
   () => import('../features/tasks/components/dag-timeline-page'),
   (m) => m.DagTimelinePage,
@@ -24,7 +28,8 @@ function page(path: string, Component: ComponentType): RouteObject {
   return { path, Component, ErrorBoundary: RouteErrorBoundary };
 }
 
-const toBackupConfig = <Navigate to={routes.backupConfig} replace />;
+/** The first screen after unlocking: the status of every tenant (issue 13). */
+const toStatus = <Navigate to={routes.status} replace />;
 
 /**
  * The one route table. Paths are relative to the router's basename (the deployment's base path);
@@ -37,11 +42,12 @@ export const appRoutes: RouteObject[] = [
     Component: AppLayout,
     ErrorBoundary: RootErrorBoundary,
     children: [
-      { index: true, element: toBackupConfig },
+      { index: true, element: toStatus },
+      page('status', StatusPage),
       page('backup', BackupConfigPage),
       page('tasks', TasksPage),
       page('tasks/:id', DagTimelinePage),
-      { path: '*', element: toBackupConfig },
+      { path: '*', element: toStatus },
     ],
   },
 ];

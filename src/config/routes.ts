@@ -1,6 +1,7 @@
 /** In-app paths, shared by features that link to each other's pages (features never import each other). */
 export const routes = {
   backupConfig: '/backup',
+  status: '/status',
   tasks: '/tasks',
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
 } as const;

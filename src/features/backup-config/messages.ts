@@ -5,6 +5,8 @@ const en = {
   intro:
     'Changes apply to every user tenant through obshell (PATCH /api/v1/obcluster/backup/config). Only the fields you change are sent; everything else stays as it is.',
   loading: 'Reading the current configuration of every tenant…',
+  loadingTenants: (read: number, total: number) =>
+    `Reading the current configuration: ${read} of ${total} tenants read…`,
   loadFailed: 'Could not read the current configuration',
   retry: 'Try again',
   noUserTenants:
@@ -165,6 +167,8 @@ const zh: Messages = {
   intro:
     '修改通过 obshell 作用于所有用户租户（PATCH /api/v1/obcluster/backup/config）。只发送你修改过的字段，其余保持不变。',
   loading: '正在读取各租户的当前配置…',
+  loadingTenants: (read: number, total: number) =>
+    `正在读取当前配置：已读取 ${read} / ${total} 个租户…`,
   loadFailed: '无法读取当前配置',
   retry: '重试',
   noUserTenants: '该集群没有用户租户。没有用户租户时 obshell 拒绝集群级备份配置。',

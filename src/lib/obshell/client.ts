@@ -11,6 +11,7 @@ import {
 } from './hybrid-crypto';
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 import { isChunkLoadError } from '../chunk-load';
+import { createLimiter } from './limiter';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -39,6 +40,8 @@ export interface ObshellClientOptions {
   /** Per-request timeout; a slow agent becomes a `timeout` ObshellError instead of a hang. */
   timeoutMs?: number;
   now?: () => number;
+  /** Requests to this obshell in flight at once (default 4); the rest wait their turn. */
+  maxInFlight?: number;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -74,6 +77,8 @@ const secretSchema = z.looseObject({
  */
 const AUTH_LIFETIME_SECONDS = 120;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Issue 13: one obshell never has more than 4 of our requests in flight (many-tenant reads). */
+const MAX_IN_FLIGHT = 4;
 /** A re-measured skew this far from the old one means our `ts` was wrong, so a retry can help. */
 const SKEW_CHANGE_MS = 5_000;
 
@@ -123,8 +128,13 @@ export function createObshellClient(options: ObshellClientOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let agentKey: Promise<AgentKeyState> | undefined;
   let skewMs = 0;
+  const limiter = createLimiter(options.maxInFlight ?? MAX_IN_FLIGHT);
 
-  async function send(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
+  function send(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
+    return limiter.run(() => sendNow(method, uri, init, signal), signal);
+  }
+
+  async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;

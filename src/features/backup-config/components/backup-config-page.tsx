@@ -32,7 +32,11 @@ export function BackupConfigPage() {
       {state.status === 'pending' && snapshot === undefined && (
         <Stack align="flex-start" gap="xs">
           <Loader size="sm" aria-label={t.loading} />
-          <Text size="sm">{t.loading}</Text>
+          <Text size="sm" data-testid="current-config-progress">
+            {state.progress.total > 0
+              ? t.loadingTenants(state.progress.read, state.progress.total)
+              : t.loading}
+          </Text>
         </Stack>
       )}
       {state.status === 'error' && (

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
-import { backupConfigQueries } from '../api/backup-config-queries';
+import { tenantQueries } from '../../../lib/obshell/tenant-queries';
 import { deriveBaseline, type Baseline, type TenantSnapshot } from '../model/baseline';
 import { isParameterReadable, userTenants } from '../model/tenants';
 
@@ -12,7 +12,8 @@ export interface CurrentConfig {
 }
 
 export type CurrentConfigState =
-  | { status: 'pending' }
+  /** `read` of `total` user tenants answered so far (total 0 until the tenant list is known). */
+  | { status: 'pending'; progress: { read: number; total: number } }
   | { status: 'error'; error: unknown; retry: () => void }
   /** obshell could not reach OceanBase: cluster info came back without its tenant list. */
   | { status: 'degraded'; retry: () => void }
@@ -30,10 +31,10 @@ export function useCurrentConfig(): CurrentConfigState {
   const tenants: Tenant[] = info.data ? userTenants(info.data.tenants) : [];
   const readParameters = tenants.filter(isParameterReadable);
   const storage = useQueries({
-    queries: tenants.map((t) => backupConfigQueries.tenantStorage(conn, t.name)),
+    queries: tenants.map((t) => tenantQueries.storage(conn, t.name)),
   });
   const parameters = useQueries({
-    queries: readParameters.map((t) => backupConfigQueries.tenantParameters(conn, t.name)),
+    queries: readParameters.map((t) => tenantQueries.parameters(conn, t.name)),
   });
   const details = storage.concat(parameters);
   const retry = () => {
@@ -69,5 +70,10 @@ export function useCurrentConfig(): CurrentConfigState {
     };
   }
   if (failed) return { status: 'error', error: failed.error, retry };
-  return { status: 'pending' };
+  // Shown while the reads arrive: with hundreds of tenants the count moves, a spinner alone does not.
+  const read = tenants.filter((t, i) => {
+    const params = readParameters.indexOf(t);
+    return storage[i]?.data !== undefined && (params < 0 || parameters[params]?.data !== undefined);
+  }).length;
+  return { status: 'pending', progress: { read, total: tenants.length } };
 }

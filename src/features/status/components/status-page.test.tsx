@@ -1,0 +1,92 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ObshellError } from '../../../lib/obshell/envelope';
+import { createFakeObshellClient, routeTable } from '../../../testing/fake-obshell-client';
+import { renderWithApp } from '../../../testing/render';
+import { StatusPage } from './status-page';
+
+const tenants = ['ok_t', 'failed_t', 'never_t', 'off_t'];
+
+function reads(): Record<string, unknown> {
+  const routes: Record<string, unknown> = {
+    'GET /api/v1/obcluster/info': {
+      cluster_name: 'obdemo',
+      cluster_id: 1,
+      tenants: [
+        { tenant_name: 'sys', tenant_id: 1, status: 'NORMAL' },
+        ...tenants.map((name, i) => ({ tenant_name: name, tenant_id: 1002 + i, status: 'NORMAL' })),
+      ],
+    },
+  };
+  for (const name of tenants) {
+    const p = `GET /api/v1/tenant/${name}`;
+    routes[`${p}/backup/config/storage`] = {
+      archive_base_uri: `oss://b/${name}/clog?host=h&access_key=SECRET`,
+      data_base_uri: `file:///d/${name}/data`,
+    };
+    routes[`${p}/parameters`] = { contents: [{ name: 'archive_lag_target', value: '2m' }] };
+    routes[`${p}/backup/log/tasks`] = {
+      contents:
+        name === 'off_t'
+          ? []
+          : [{ status: 'DOING', delay: 1.5, checkpoint: '2026-12-04T10:00:00Z' }],
+    };
+    routes[`${p}/backup/tasks`] = {
+      contents:
+        name === 'never_t'
+          ? []
+          : [
+              name === 'failed_t'
+                ? { status: 'FAILED', backup_type: 'INC', result: -9081, comment: 'no space' }
+                : {
+                    status: 'COMPLETED',
+                    backup_type: 'FULL',
+                    start_timestamp: '2026-12-02T10:00:00Z',
+                  },
+            ],
+    };
+  }
+  return routes;
+}
+
+describe('StatusPage', () => {
+  it('a row per user tenant, problems first, summary, secrets masked, sys not read', async () => {
+    const { client, calls } = createFakeObshellClient(routeTable(reads()));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    expect(await screen.findByText('3 of 4 tenants need attention')).toBeInTheDocument();
+    const rows = screen.getAllByTestId('status-row');
+    const nth = (i: number) => {
+      const row = rows[i];
+      if (!row) throw new Error(`no row ${i}`);
+      return row;
+    };
+    expect(rows.map((r) => r.dataset.tenant)).toEqual(['failed_t', 'never_t', 'off_t', 'ok_t']);
+    expect(within(nth(0)).getByText('Last backup failed')).toBeInTheDocument();
+    expect(within(nth(0)).getByText('result -9081 — no space')).toBeInTheDocument();
+    expect(within(nth(1)).getAllByText('Never backed up')).toHaveLength(2);
+    expect(within(nth(2)).getByText(/INTERRUPTED/)).toBeInTheDocument();
+    expect(screen.queryByText(/SECRET/)).toBeNull();
+    expect(calls.some((c) => c.path.includes('/tenant/sys/'))).toBe(false);
+  });
+
+  it('zh', async () => {
+    const { client } = createFakeObshellClient(routeTable(reads()));
+    renderWithApp(<StatusPage />, { connection: { client }, locale: 'zh' });
+    expect(await screen.findByText('4 个租户中有 3 个需要关注')).toBeInTheDocument();
+  });
+
+  it('a read that fails leaves the other rows and says so', async () => {
+    const routes = reads();
+    routes['GET /api/v1/tenant/ok_t/backup/log/tasks'] = new ObshellError({
+      kind: 'server',
+      status: 500,
+      message: 'Unexpected error',
+    });
+    const { client } = createFakeObshellClient(routeTable(routes));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    expect(
+      await screen.findByText('The last refresh failed; retrying less often.'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('status-row')).toHaveLength(4);
+  });
+});

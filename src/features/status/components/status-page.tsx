@@ -1,0 +1,121 @@
+import {
+  Alert,
+  Checkbox,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
+import { useMessages } from '../../../lib/i18n/messages';
+import { useNow } from '../hooks/use-now';
+import { useStatusRows } from '../hooks/use-status-rows';
+import { statusMessages } from '../messages';
+import { filterRows, sortRows, type SortKey } from '../model/tenant-status';
+import { StatusTable } from './status-table';
+
+/** Rows per page: hundreds of tenants stay fast because only one page is in the DOM. */
+export const PAGE_SIZE = 50;
+const SORT_KEYS: SortKey[] = ['problems', 'name', 'delay', 'last-backup'];
+
+function Updated({ at }: { at: number | undefined }) {
+  const t = useMessages(statusMessages);
+  const now = useNow();
+  if (at === undefined) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="status-updated">
+      {t.updated(Math.max(0, Math.floor((now - at) / 1000)))}
+    </Text>
+  );
+}
+
+/**
+ * `/status`: the first screen after unlocking. One row per user tenant, problems first, with a
+ * summary line; refreshed while visible (see useStatusRows).
+ */
+export function StatusPage() {
+  const t = useMessages(statusMessages);
+  const state = useStatusRows();
+  const [text, setText] = useState('');
+  const [problemsOnly, setProblemsOnly] = useState(false);
+  const [sort, setSort] = useState<SortKey>('problems');
+  const [page, setPage] = useState(1);
+  const total = state.rows.length;
+  const attention = state.rows.filter((r) => r.problems.length > 0).length;
+  const shown = sortRows(filterRows(state.rows, { text, problemsOnly }), sort);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const slice = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t.title}</Title>
+      {state.status === 'pending' && <Loader aria-label={t.loading} />}
+      {state.status === 'error' && <ObshellErrorAlert error={state.error} />}
+      {state.status === 'success' && total === 0 && <Text>{t.noTenants}</Text>}
+      {total > 0 && (
+        <>
+          <Group justify="space-between" align="baseline">
+            <Text fw={700} size="lg" data-testid="status-summary" aria-live="polite">
+              {t.summary(attention, total)}
+            </Text>
+            <Group gap="md">
+              {state.readCount < total && (
+                <Text size="sm" data-testid="status-read-count">
+                  {t.readCount(state.readCount, total)}
+                </Text>
+              )}
+              <Updated at={state.updatedAt} />
+            </Group>
+          </Group>
+          {state.failing && (
+            <Alert color="orange" variant="light">
+              {t.refreshFailed}
+            </Alert>
+          )}
+          <Group align="end">
+            <TextInput
+              label={t.filter}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setPage(1);
+              }}
+            />
+            <Select
+              label={t.sort}
+              data={SORT_KEYS.map((key) => ({ value: key, label: t.sortKey(key) }))}
+              value={sort}
+              allowDeselect={false}
+              onChange={(value) => {
+                if (value) setSort(value as SortKey);
+              }}
+            />
+            <Checkbox
+              label={t.problemsOnly}
+              checked={problemsOnly}
+              onChange={(e) => {
+                setProblemsOnly(e.currentTarget.checked);
+                setPage(1);
+              }}
+            />
+          </Group>
+          {shown.length === 0 ? <Text>{t.noMatch}</Text> : <StatusTable rows={slice} />}
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={current}
+              onChange={setPage}
+              getControlProps={(control) => ({ 'aria-label': t.pageControl(control) })}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
