@@ -61,7 +61,9 @@ export function AppliedVerification({ sent }: { sent: SentChange }) {
   });
   const summary = summarizeVerdicts(verdicts);
   const readAgain = () => {
-    [...storage, ...parameters].forEach((query) => void query.refetch());
+    // One array at a time: spreading query results would subscribe to every field (lint).
+    storage.forEach((query) => void query.refetch());
+    parameters.forEach((query) => void query.refetch());
   };
 
   let body;

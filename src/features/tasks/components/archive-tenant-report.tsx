@@ -101,7 +101,10 @@ export function ArchiveTenantReport({ tenants, switched, interrupted }: Props) {
         size="compact-sm"
         variant="light"
         color="orange"
-        onClick={() => [...rounds, ...infos].forEach((query) => void query.refetch())}
+        onClick={() => {
+          rounds.forEach((query) => void query.refetch());
+          infos.forEach((query) => void query.refetch());
+        }}
       >
         {tt.archiveReadAgain}
       </Button>
