@@ -73,9 +73,12 @@ export function useStatusRows(): StatusRowsState {
       lastBackup: jobs === undefined ? undefined : (jobs.contents[0] ?? null),
     });
   });
-  const live = archive.concat(backups);
-  const stamps = live.filter((q) => q.data !== undefined).map((q) => q.dataUpdatedAt);
-  const all = [...live, ...storage, ...parameters];
+  const live = [...archive, ...backups].map((q) => ({
+    answered: q.data !== undefined,
+    at: q.dataUpdatedAt,
+  }));
+  const stamps = live.filter((q) => q.answered).map((q) => q.at);
+  const all = [...archive, ...backups, ...storage, ...parameters];
   const base = {
     rows,
     readCount: rows.filter((r) => r.complete).length,
