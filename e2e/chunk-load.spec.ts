@@ -17,6 +17,8 @@ import {
 
 // The crypto library, loaded on the first unlock (src/lib/obshell/hybrid-crypto.ts).
 const CRYPTO_CHUNK = /\/deps\/node-forge\.js/;
+// The pages behind the router, fetched after the connection screen painted (src/app/session-shell.tsx).
+const PAGES_CHUNK = /\/src\/app\/routed-app\.tsx/;
 // The tasks page's own module (a lazy route).
 const TASKS_CHUNK = /\/src\/features\/tasks\/components\/tasks-page\.tsx/;
 
@@ -65,4 +67,23 @@ test('a page chunk fails to load: the route boundary says so under the shell, in
   await chunkFailure(page, 'zh').reload.click();
   await unlockScreen(page, 'zh').unlock(ROOT_PASSWORD);
   await expect(tasksPage(page, 'zh').heading).toBeVisible();
+});
+
+test('the pages cannot be fetched after unlocking: explained under the header, Reload brings them', async ({
+  page,
+}) => {
+  await page.route(PAGES_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.goto('/backup');
+  await unlockScreen(page).unlock(ROOT_PASSWORD);
+
+  const failure = chunkFailure(page);
+  await expect(failure.alert).toBeVisible();
+  await expect(page.getByText(/public key/i)).toHaveCount(0);
+  // The header stays: Lock is still there, so the password can be dropped without a reload.
+  await expect(shell(page).lockButton).toBeVisible();
+
+  await page.unroute(PAGES_CHUNK);
+  await failure.reload.click();
+  await unlockScreen(page).unlock(ROOT_PASSWORD);
+  await expect(backupForm(page).concurrency).toBeEditable();
 });

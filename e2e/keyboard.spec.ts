@@ -10,7 +10,8 @@ test('unlock, edit, review, confirm, watch and retry without a mouse', async ({
   page,
   simControl,
 }) => {
-  await simControl.call('POST', 'time-scale', { scale: 0.2 });
+  // The DAG moves only when the test releases it: nothing here races the simulator's clock.
+  await simControl.manualClock();
   await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'once' });
   await page.goto('/backup');
 
@@ -42,6 +43,7 @@ test('unlock, edit, review, confirm, watch and retry without a mouse', async ({
 
   // Watch: the timeline follows the DAG; its second step fails once.
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'FAILED' });
   const dag = timeline(page);
   const setStep = dag.step(2);
   await expect(setStep).toContainText('Failed');
@@ -52,6 +54,8 @@ test('unlock, edit, review, confirm, watch and retry without a mouse', async ({
   await expect(dag.retryDialog).toBeVisible();
   await tabTo(page, dag.confirmRetry);
   await page.keyboard.press('Enter');
+  await expect(dag.retryDialog).toBeHidden();
+  await simControl.runUntil({ state: 'SUCCEED' });
   await expect(setStep).toContainText('Succeeded');
   await expect(dag.freshness).toContainText(dag.finalState);
 });

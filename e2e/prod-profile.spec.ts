@@ -38,7 +38,7 @@ test('an s3 access_key applied and shown in logs is nowhere in the browser profi
   controlA,
 }) => {
   test.setTimeout(120_000);
-  await controlA.call('POST', 'time-scale', { scale: 0.2 });
+  await controlA.manualClock();
   const profile = mkdtempSync(path.join(tmpdir(), 'obdash-profile-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -66,6 +66,8 @@ test('an s3 access_key applied and shown in logs is nowhere in the browser profi
     await dialog.getByRole('button', { name: 'Apply change' }).click();
 
     // The timeline with every sub-task's logs open: obshell logs the URI with the key in it.
+    await expect(page).toHaveURL(/\/tasks\/\d+$/);
+    await controlA.runUntil({ state: 'SUCCEED' });
     await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
     const showLogs = page.getByRole('button', { name: /Show logs/ });
     const subTasks = await showLogs.count();

@@ -109,7 +109,7 @@ test('two clusters: separate passwords, and a change applied to one leaves the o
   controlA,
   controlB,
 }) => {
-  await controlA.call('POST', 'time-scale', { scale: 0.05 });
+  await controlA.manualClock();
   const csp = await watchCsp(page);
   await page.goto(`${prod.origin}${BASE_PATH}`);
   await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue('Shanghai prod');
@@ -127,9 +127,8 @@ test('two clusters: separate passwords, and a change applied to one leaves the o
   await applyHaChange(page, '35');
   await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
   await expect(page.getByRole('textbox', { name: 'Cluster' })).toHaveValue('Shanghai prod');
-  await expect
-    .poll(async () => haOf(await controlA.call<SimState>('GET', 'state')), { timeout: 30_000 })
-    .toEqual(['35', '35']);
+  await controlA.runUntil({ state: 'SUCCEED' });
+  expect(haOf(await controlA.call<SimState>('GET', 'state'))).toEqual(['35', '35']);
 
   const after = await controlB.call<SimState>('GET', 'state');
   expect(after.tenants).toEqual(before.tenants);
@@ -150,7 +149,7 @@ test('embedded in a portal on another origin: theme and locale from the host, ev
   prod,
   controlA,
 }) => {
-  await controlA.call('POST', 'time-scale', { scale: 0.05 });
+  await controlA.manualClock();
   const app = `${prod.origin}${BASE_PATH}?embed=1&theme=dark&locale=zh`;
   await page.goto(`${prod.portalOrigin}/host.html?app=${encodeURIComponent(app)}`);
   const frame = page.getByTitle('Backup dashboard').contentFrame();
@@ -183,8 +182,12 @@ test('embedded in a portal on another origin: theme and locale from the host, ev
   await page.getByTitle('Backup dashboard').screenshot({ path: '/tmp/prod-embedded-frame.png' });
   await applyHaChange(frame as unknown as Page, '40');
   await expect
-    .poll(async () => (await hostEvents()).map((e) => e.type), { timeout: 30_000 })
-    .toEqual(expect.arrayContaining(['obdash:dag-started', 'obdash:dag-finished']));
+    .poll(async () => (await hostEvents()).map((e) => e.type))
+    .toContain('obdash:dag-started');
+  await controlA.runUntil({ state: 'SUCCEED' });
+  await expect
+    .poll(async () => (await hostEvents()).map((e) => e.type))
+    .toContain('obdash:dag-finished');
   const events = await hostEvents();
   const started = events.find((e) => e.type === 'obdash:dag-started');
   const finished = events.find((e) => e.type === 'obdash:dag-finished');

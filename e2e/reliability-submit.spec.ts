@@ -170,10 +170,12 @@ test('a step failing in obshell: the task shows the failure and its reason, Retr
   page,
   simControl,
 }) => {
-  await simControl.call('POST', 'time-scale', { scale: 0.2 });
+  await simControl.manualClock();
   await simControl.call('POST', 'fail', { step: 'Set backup config', mode: 'once' });
   const dialog = await prepareChange(page);
   await dialog.getByRole('button', { name: 'Apply change' }).click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'FAILED' });
   const setStep = page.getByRole('listitem', { name: /^Step 2 of 2/ });
   await expect(setStep).toContainText('Failed');
   await expect(page.getByText('This task failed and waits for your decision.')).toBeVisible();
@@ -183,6 +185,9 @@ test('a step failing in obshell: the task shows the failure and its reason, Retr
     .click();
   await expect(setStep.getByText(/maximum query timeout/).first()).toBeVisible();
   await page.getByRole('button', { name: 'Retry', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, retry' }).click();
+  const retryDialog = page.getByRole('dialog');
+  await retryDialog.getByRole('button', { name: 'Yes, retry' }).click();
+  await expect(retryDialog).toBeHidden();
+  await simControl.runUntil({ state: 'SUCCEED' });
   await expect(setStep).toContainText('Succeeded');
 });

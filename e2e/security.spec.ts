@@ -63,7 +63,7 @@ test('after a full session the password is in no storage, URL, console line or r
     urls.push(request.url());
     headerValues.push(...Object.values(request.headers()), request.postData() ?? '');
   });
-  await simControl.call('POST', 'time-scale', { scale: 0.2 });
+  await simControl.manualClock();
 
   // Unlock, change a value, review, apply, watch, look at logs and tasks, lock.
   await openUnlocked(page, '/backup', ROOT_PASSWORD);
@@ -73,6 +73,8 @@ test('after a full session the password is in no storage, URL, console line or r
   const review = reviewDialog(page);
   await review.confirmName.fill('obdemo');
   await review.apply.click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'SUCCEED' });
   const dag = timeline(page);
   await expect(dag.freshness).toContainText(dag.finalState);
   await dag.showLogs.first().click();
@@ -97,7 +99,7 @@ test('after a full session the password is in no storage, URL, console line or r
 });
 
 test('the storage access_key is masked on every screen', async ({ page, simControl }) => {
-  await simControl.call('POST', 'time-scale', { scale: 0.2 });
+  await simControl.manualClock();
   await openUnlocked(page, '/backup', ROOT_PASSWORD);
   const form = backupForm(page);
   await form.storageType.selectOption('oss');
@@ -117,6 +119,8 @@ test('the storage access_key is masked on every screen', async ({ page, simContr
   await review.apply.click();
 
   // Timeline, with every log shown: the simulator logs the URI it checks, as obshell does.
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'SUCCEED' });
   const dag = timeline(page);
   await expect(dag.freshness).toContainText(dag.finalState);
   const showLogs = dag.showLogs;
@@ -169,7 +173,7 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
   page,
   simControl,
 }) => {
-  await simControl.call('POST', 'time-scale', { scale: 0.2 });
+  await simControl.manualClock();
   // No quote, space or semicolon: the form accepts it, obshell takes any file:// path.
   const path = '/data/<svg/onload=window.__xss=1>';
   await openUnlocked(page, '/backup', ROOT_PASSWORD);
@@ -179,6 +183,8 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
   const review = reviewDialog(page);
   await review.confirmName.fill('obdemo');
   await review.apply.click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'SUCCEED' });
   const dag = timeline(page);
   await expect(dag.freshness).toContainText(dag.finalState);
   await dag.showLogs.last().click();

@@ -67,11 +67,15 @@ test.describe('DAG timeline: polling', () => {
     await simControl.call('POST', 'faults', { kind: '500', count: 100, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
     const start = (await requestsTo(simControl, dagApiPath(dag.id))).length;
-    await elapse(8_000);
-    const failed = (await requestsTo(simControl, dagApiPath(dag.id))).length - start;
-    // 1 s polling would make ~8 requests; backing off 1 s, 2 s, 4 s … makes at most 4.
-    expect(failed).toBeGreaterThanOrEqual(2);
-    expect(failed).toBeLessThanOrEqual(4);
+    const startedAt = Date.now();
+    const failedSinceStart = async () =>
+      (await requestsTo(simControl, dagApiPath(dag.id))).length - start;
+    // It keeps trying (however slow the machine)…
+    await expect.poll(failedSinceStart, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    // …but over 8 s, 1 s polling would make ~8 requests; backing off 1 s, 2 s, 4 s … at most 4.
+    // A slow machine only makes fewer, so this bound cannot fail for lack of speed.
+    await elapse(Math.max(0, 8_000 - (Date.now() - startedAt)));
+    expect(await failedSinceStart()).toBeLessThanOrEqual(4);
     await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'true');
     await expect(page.getByTestId('dag-freshness')).toContainText('out of date');
     await expect(stepRow(page, 1)).toBeVisible();
@@ -80,7 +84,7 @@ test.describe('DAG timeline: polling', () => {
     await expect(page.getByTestId('dag-reconnecting')).toBeHidden();
   });
 
-  test('a hidden tab makes no requests; showing it again refreshes at once', async ({
+  test('a hidden tab makes no requests; showing it again reads the DAG again and polling resumes', async ({
     page,
     simControl,
     stack,
@@ -94,21 +98,19 @@ test.describe('DAG timeline: polling', () => {
     // Let a poll already in flight land.
     await elapse(600);
     const hiddenAt = (await requestsTo(simControl, '/api/v1/task/')).length;
+    const dagPollsHidden = (await requestsTo(simControl, dagApiPath(dag.id))).length;
     await elapse(4_000);
     expect(await requestsTo(simControl, '/api/v1/task/')).toHaveLength(hiddenAt);
 
+    // Shown again: the DAG is read again and polling goes on. How soon is a speed figure, kept in
+    // the bench (`npm run bench`, requests row); here only that it happens, on any machine.
     await setVisibility(page, 'visible');
     await expect
-      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length, {
-        timeout: 900,
-        intervals: [100],
-      })
-      .toBeGreaterThan(hiddenAt);
-    // …and polling resumes.
+      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)
+      .toBeGreaterThan(dagPollsHidden);
     const shownAt = (await requestsTo(simControl, dagApiPath(dag.id))).length;
-    await elapse(2_500);
-    expect((await requestsTo(simControl, dagApiPath(dag.id))).length).toBeGreaterThanOrEqual(
-      shownAt + 2,
-    );
+    await expect
+      .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)
+      .toBeGreaterThanOrEqual(shownAt + 2);
   });
 });

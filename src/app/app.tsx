@@ -1,7 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
 import { LocaleProvider } from '../lib/i18n/locale';
 import { createObshellConnection } from '../lib/obshell/connection';
 import type { ObshellConnection } from '../lib/obshell/obshell-context';
@@ -18,7 +17,7 @@ import { EmbedProvider } from '../features/embed/embed-context';
 import { readEmbedParams, sessionStorageOrUndefined } from '../features/embed/embed-params';
 import { HostBridge } from '../features/embed/components/host-bridge';
 import { createAppQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import { SessionShell } from './session-shell';
 import { cssVariablesResolver, theme } from './theme';
 
 /** One connection per configured cluster, each with its own password store and client. */
@@ -31,18 +30,13 @@ function createConnection(cluster: RuntimeCluster): ObshellConnection {
   });
 }
 
-// One router for the life of the page: it listens to the browser's history, and StrictMode runs
-// state initializers twice in development (a second router would listen too).
-let appRouter: ReturnType<typeof createAppRouter> | undefined;
-
 function ConnectedApp({ config }: { config: RuntimeConfig }) {
-  const [router] = useState(() => (appRouter ??= createAppRouter(routerBasename(config))));
-  // The cluster switch remounts everything under ClustersProvider (the router's state lives in
-  // `router` and survives it), so no page keeps what was typed for another cluster.
+  // The cluster switch remounts everything under ClustersProvider (the router's state lives
+  // outside it and survives), so no page keeps what was typed for another cluster.
   return (
     <ClustersProvider clusters={config.clusters} createConnection={createConnection}>
       <HostBridge clusters={config.clusters} />
-      <RouterProvider router={router} />
+      <SessionShell basename={routerBasename(config)} />
     </ClustersProvider>
   );
 }

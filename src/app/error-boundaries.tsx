@@ -1,35 +1,14 @@
-import { Button, Center, Paper, Stack, Title } from '@mantine/core';
+import { Center, Paper, Stack, Title } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { ObshellErrorAlert } from '../components/obshell-error-alert';
 import { useMessages } from '../lib/i18n/messages';
 import { appMessages } from './messages';
+import { FailureAlert } from './shell/failure-alert';
 
 /** What the router caught, as something the alert can explain (a 404 response is not an Error). */
 function useCaughtError(): unknown {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) return new Error(`${error.status} ${error.statusText}`.trim());
   return error;
-}
-
-/**
- * Explains a failure and offers Reload. A chunk that could not load reads as "the dashboard was
- * updated or could not load" (the alert knows it); anything else shows its text, masked like every
- * obshell message.
- */
-function FailureAlert({ error }: { error: unknown }) {
-  const t = useMessages(appMessages);
-  return (
-    <ObshellErrorAlert error={error} title={t.pageFailed}>
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => window.location.reload()}
-      >
-        {t.reload}
-      </Button>
-    </ObshellErrorAlert>
-  );
 }
 
 /** One page failed: it is replaced by the explanation; the shell and its navigation stay. */

@@ -1,25 +1,15 @@
-import { AppShell, Burger, Button, Group, Loader, NavLink, Title } from '@mantine/core';
+import { AppShell, Loader, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect } from 'react';
-import { NavLink as RouterNavLink, Outlet } from 'react-router';
-import { ColorSchemeToggle } from '../components/color-scheme-toggle';
-import { HoverHint } from '../components/hover-hint';
-import { LocaleSwitch } from '../components/locale-switch';
+import { Suspense, lazy } from 'react';
+import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { routes } from '../config/routes';
-import { ConnectionScreen } from '../features/connection/components/connection-screen';
-import { useLock } from '../features/connection/hooks/use-lock';
-import { useMessages } from '../lib/i18n/messages';
-import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
-import { credentialsUsedFor } from '../lib/obshell/client';
-import { appMessages } from './messages';
-import { onSessionRefused } from './query-client';
-import { ClusterSummary } from './shell/cluster-summary';
-import { ClusterPicker } from '../features/clusters/components/cluster-picker';
 import { useEmbedMode } from '../features/embed/embed-context';
+import { useMessages } from '../lib/i18n/messages';
+import { appMessages } from './messages';
+import { ShellHeader } from './shell/shell-header';
 
 // Needed only after a later 401, never on the connection screen: its chunk (Modal, scroll lock)
-// loads as soon as the session is unlocked, off the first screen's path and before it can be needed.
+// loads with the pages, off the first screen's path and before it can be needed.
 const ReauthModal = lazy(() =>
   import('../features/connection/components/reauth-modal').then((m) => ({
     default: m.ReauthModal,
@@ -34,82 +24,31 @@ const NAV_ITEMS = [
 ] as const satisfies readonly { to: string; label: keyof typeof appMessages.en }[];
 
 /**
- * Shell: header + navigation. While locked the connection screen stands in for every page (the URL
- * is kept, so unlocking lands where the user was going).
+ * The shell of an unlocked session: header, navigation, the current page. It is mounted only
+ * while unlocked (see SessionShell); the connection screen has its own, router-free shell.
  */
 export function AppLayout() {
   const t = useMessages(appMessages);
-  const connection = useObshell();
-  const queryClient = useQueryClient();
-  const unlocked = useIsUnlocked();
-  // Inside a portal's iframe: no title, navigation or theme/locale switches (the host sets those).
   const embedded = useEmbedMode();
+  const navigate = useNavigate();
   const [navOpened, nav] = useDisclosure(false);
-
-  // A 401 anywhere, later: ask for the password again over the page instead of leaving it.
-  useEffect(
-    () =>
-      onSessionRefused(queryClient, (error) =>
-        connection.credentials.expire(credentialsUsedFor(error)),
-      ),
-    [queryClient, connection],
-  );
-  useEffect(() => {
-    document.title = t.documentTitle;
-  }, [t]);
-
-  const lock = useLock();
 
   return (
     <AppShell
       header={{ height: embedded ? 48 : 56 }}
       navbar={
-        unlocked && !embedded
-          ? { width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }
-          : undefined
+        embedded ? undefined : { width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }
       }
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
-          <Group gap="md" wrap="nowrap" miw={0} style={{ flex: 1, overflow: 'hidden' }}>
-            {unlocked && !embedded && (
-              <Burger
-                opened={navOpened}
-                onClick={nav.toggle}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={t.toggleNavigation}
-              />
-            )}
-            {!embedded && (
-              // On a phone the cluster name matters more than the product name.
-              <Title
-                order={1}
-                size="h4"
-                style={{ whiteSpace: 'nowrap' }}
-                visibleFrom={unlocked ? 'sm' : undefined}
-              >
-                {t.title}
-              </Title>
-            )}
-            <ClusterPicker />
-            {unlocked && <ClusterSummary />}
-          </Group>
-          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
-            {!embedded && <LocaleSwitch />}
-            {!embedded && <ColorSchemeToggle />}
-            {unlocked && (
-              <HoverHint label={t.lockHelp}>
-                <Button variant="default" size="xs" onClick={lock}>
-                  {t.lock}
-                </Button>
-              </HoverHint>
-            )}
-          </Group>
-        </Group>
+        <ShellHeader
+          nav={{ opened: navOpened, toggle: nav.toggle }}
+          // A task id of one cluster means nothing on another: land on the backup form.
+          onClusterSwitch={() => void navigate(routes.backupConfig)}
+        />
       </AppShell.Header>
-      {unlocked && !embedded && (
+      {!embedded && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t.navigation}>
           {NAV_ITEMS.map((item) => (
             <NavLink
@@ -123,19 +62,13 @@ export function AppLayout() {
         </AppShell.Navbar>
       )}
       <AppShell.Main>
-        {unlocked ? (
-          <Suspense fallback={<Loader aria-label={t.loading} />}>
-            <Outlet />
-          </Suspense>
-        ) : (
-          <ConnectionScreen />
-        )}
-      </AppShell.Main>
-      {unlocked && (
-        <Suspense fallback={null}>
-          <ReauthModal />
+        <Suspense fallback={<Loader aria-label={t.loading} />}>
+          <Outlet />
         </Suspense>
-      )}
+      </AppShell.Main>
+      <Suspense fallback={null}>
+        <ReauthModal />
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createObshellConnection } from '../../../lib/obshell/connection';
 import { useIsUnlocked, useObshell } from '../../../lib/obshell/obshell-context';
 import type { RuntimeCluster } from '../../../lib/runtime-config';
@@ -42,6 +42,7 @@ describe('ClusterPicker', () => {
   it('switches clusters, each with its own password, and never carries a draft across', async () => {
     const user = userEvent.setup();
     const created: ReturnType<typeof createConnection>[] = [];
+    const onSwitch = vi.fn();
     renderWithApp(
       <ClustersProvider
         clusters={clusters}
@@ -51,7 +52,7 @@ describe('ClusterPicker', () => {
           return connection;
         }}
       >
-        <ClusterPicker />
+        <ClusterPicker onSwitch={onSwitch} />
         <Probe />
       </ClustersProvider>,
     );
@@ -75,12 +76,14 @@ describe('ClusterPicker', () => {
     expect(created.map((c) => c.clusterKey)).toEqual(['sh', 'hz']);
     expect(created[0]?.credentials.get()).toEqual({ rootPassword: 'pw-Shanghai' });
     expect(created[1]?.credentials.get()).toBeNull();
+    // The shell is told of each switch, to land on a page that means something there.
+    expect(onSwitch).toHaveBeenCalledTimes(2);
   });
 
   it('shows nothing to pick with a single cluster', () => {
     renderWithApp(
       <ClustersProvider clusters={clusters.slice(0, 1)} createConnection={createConnection}>
-        <ClusterPicker />
+        <ClusterPicker onSwitch={() => undefined} />
       </ClustersProvider>,
     );
     expect(screen.queryByRole('textbox', { name: 'Cluster' })).not.toBeInTheDocument();

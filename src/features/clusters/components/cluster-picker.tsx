@@ -1,7 +1,5 @@
 import { Group, Text } from '@mantine/core';
 import { Suspense, lazy, useSyncExternalStore } from 'react';
-import { useNavigate } from 'react-router';
-import { routes } from '../../../config/routes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useClusters, type ClusterEntry } from '../clusters-context';
 import { clusterMessages } from '../messages';
@@ -27,12 +25,13 @@ function useUnlockedIds(entries: readonly ClusterEntry[]): string {
 
 /**
  * Which cluster the user is acting on, always visible; a picker when several are configured.
- * Switching lands on the backup form: a task id of one cluster means nothing on another.
+ * After a switch the shell decides where to land (`onSwitch`): a task id of one cluster means
+ * nothing on another. The picker itself knows nothing of the router, so the locked first screen
+ * can show it without loading the router.
  */
-export function ClusterPicker() {
+export function ClusterPicker({ onSwitch }: { onSwitch: () => void }) {
   const t = useMessages(clusterMessages);
   const { entries, current, select } = useClusters();
-  const navigate = useNavigate();
   const unlocked = useUnlockedIds(entries).split(',');
   const notes = current.cluster.notes;
 
@@ -67,7 +66,7 @@ export function ClusterPicker() {
           onChange={(id) => {
             if (!id || id === current.cluster.id) return;
             select(id);
-            void navigate(routes.backupConfig);
+            onSwitch();
           }}
           styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 } }}
         />
