@@ -6,6 +6,7 @@ import { routes } from '../../../config/routes';
 import { recordAppliedChange } from '../../../lib/history-recorder';
 import { isObshellError, type ObshellError } from '../../../lib/obshell/envelope';
 import { useObshell } from '../../../lib/obshell/obshell-context';
+import { recordSentChange } from '../../../lib/sent-changes/sent-changes';
 import { backupConfigQueries } from '../api/backup-config-queries';
 import { usePatchBackupConfig } from '../api/patch-backup-config';
 import { BASELINE_FIELDS, commonValue, type Baseline } from '../model/baseline';
@@ -109,6 +110,8 @@ export function useBackupConfigSubmit(
           patch: { ...review.body },
           previous: previousValues(baseline),
         });
+        // The task's timeline compares each tenant with this afterwards (secret-free copy).
+        recordSentChange(conn.clusterKey, dag.id, review.body);
         form.reset(review.values);
         void queryClient.invalidateQueries({ queryKey: backupConfigQueries.all(conn.clusterKey) });
         void queryClient.invalidateQueries({

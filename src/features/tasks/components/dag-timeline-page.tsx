@@ -3,19 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, Profiler } from 'react';
 import { useParams } from 'react-router';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
-import {
-  BACKUP_CONFIG_DAG_NAME,
-  isTerminalDag,
-  type Dag,
-  type DagNode,
-} from '../../../lib/obshell/dag';
+import { isTerminalDag, type Dag, type DagNode } from '../../../lib/obshell/dag';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { useReportDagEnd } from '../../../lib/use-report-dag-end';
 import { dagQueries } from '../api/dag-queries';
 import { useOutcomeSignals } from '../hooks/use-outcome-signals';
 import { useStateAnnouncement } from '../hooks/use-state-announcement';
-import { passEffectAfter } from '../model/dag-actions';
 import { focusNode } from '../model/dag-progress';
 import { failureReason } from '../model/failure-reason';
 import { isTransient } from '../../../lib/obshell/is-transient';
@@ -27,11 +21,11 @@ import { DagActions } from './dag-actions';
 import { DagHeader } from './dag-header';
 import { DagNodeRow, stepAnchorId } from './dag-node-row';
 import { DagNotFound } from './dag-not-found';
-import { LogArchiveFollowUp } from './log-archive-follow-up';
 import { NotifyToggle } from './notify-toggle';
 import { PassedOutcome } from './passed-outcome';
 import { TenantLockHeld } from './tenant-lock-held';
 import { PollStatus } from './poll-status';
+import { ProofAfterChange } from './proof-after-change';
 
 /** `/tasks/:id`: the DAG followed live. Keyed by id so another DAG starts from a clean slate. */
 export function DagTimelinePage() {
@@ -99,24 +93,12 @@ function DagTimeline({ id }: { id: string }) {
         <DagActions dag={dag} />
         {dag.state === 'SUCCEED' && dag.operator === 'PASS' ? <PassedOutcome dag={dag} /> : null}
         <TenantLockHeld dag={dag} />
-        {mayHaveStoppedArchiving(dag) ? <LogArchiveFollowUp /> : null}
+        <ProofAfterChange dag={dag} />
         {live ? <NotifyToggle /> : null}
         <DagSteps dag={dag} skewMs={connection.client.clockSkewMs} />
       </Profiler>
     </Stack>
   );
-}
-
-/**
- * "Set backup config" may have switched archiving off (contract §4) once it ran: after a success,
- * or after it failed part-way and was passed. Not after a rollback or a passed check (it never ran).
- */
-function mayHaveStoppedArchiving(dag: Dag): boolean {
-  // The button switches archiving on cluster-wide: only after the cluster-level DAG.
-  if (dag.name !== BACKUP_CONFIG_DAG_NAME || dag.state !== 'SUCCEED') return false;
-  if (dag.operator === 'ROLLBACK') return false;
-  if (dag.operator === 'PASS') return passEffectAfter(dag)?.kind === 'partial';
-  return true;
 }
 
 function DagSteps({ dag, skewMs }: { dag: Dag; skewMs: number }) {

@@ -8,22 +8,22 @@ import { interruptedTenant } from '../api/archive-log-tasks';
 import { useEnableLogArchive } from '../api/enable-log-archive';
 import { taskMessages } from '../messages';
 import { ArchiveTenantReport } from './archive-tenant-report';
+import { StartBackupReview } from './start-backup-review';
+import { userTenants } from './user-tenants';
 
 /**
  * After "Set obcluster backup config" applied something: obshell may have switched log archiving
- * off for every user tenant and never switches it back on (contract §4). Say so and offer to do it;
- * afterwards report, per tenant, what obshell's own reads say happened (§6: the switch answers
- * nothing, and stops at the first INTERRUPTED tenant).
+ * off for every user tenant and never switches it back on (contract §4). Show each tenant's archive
+ * state live, offer the switch (§6: it answers nothing and stops at the first INTERRUPTED tenant)
+ * and follow the tenants until DOING; or offer a full backup with archive, which also turns it on.
  */
 export function LogArchiveFollowUp() {
   const t = useMessages(taskMessages);
   const connection = useObshell();
   const enable = useEnableLogArchive();
-  const cluster = useQuery({ ...clusterInfoQuery(connection), enabled: !enable.isIdle });
+  const cluster = useQuery(clusterInfoQuery(connection));
   const interrupted = interruptedTenant(enable.error);
-  const tenants = (cluster.data?.tenants ?? [])
-    .map((tenant) => tenant.name)
-    .filter((name) => name && name !== 'sys');
+  const tenants = userTenants(cluster.data).map((tenant) => tenant.name);
   return (
     <Alert color="orange" title={t.archiveTitle} icon={<span aria-hidden="true">⚠</span>}>
       <Stack gap="sm">
@@ -41,7 +41,7 @@ export function LogArchiveFollowUp() {
           </Button>
         ) : null}
         {enable.isSuccess ? (
-          <Text size="sm" fw={600} role="status">
+          <Text size="sm" fw={600}>
             {t.archiveAccepted}
           </Text>
         ) : null}
@@ -57,9 +57,23 @@ export function LogArchiveFollowUp() {
         ) : enable.isError ? (
           <ObshellErrorAlert error={enable.error} title={t.archiveError} />
         ) : null}
-        {!enable.isIdle && !enable.isPending ? (
-          <ArchiveTenantReport tenants={tenants} cluster={cluster} />
-        ) : null}
+        {cluster.isError ? (
+          <ObshellErrorAlert
+            error={cluster.error}
+            title={t.archiveTenantsError}
+            onRetry={() => void cluster.refetch()}
+            retrying={cluster.isFetching}
+          />
+        ) : cluster.isPending ? (
+          <Text size="sm">{t.archiveReading}</Text>
+        ) : (
+          <ArchiveTenantReport
+            tenants={tenants}
+            switched={!enable.isIdle && !enable.isPending}
+            interrupted={interrupted}
+          />
+        )}
+        <StartBackupReview />
       </Stack>
     </Alert>
   );
