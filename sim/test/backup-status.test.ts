@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** Backup status reads of contract §8 with the backup-history scenarios. */
 const PASSWORD = 'pw';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 interface Job {
   job_id: number;
@@ -31,13 +21,13 @@ interface Page {
   page: { total_elements: number; total_pages: number; size: number; number: number };
 }
 const tasks = (query = '', tenant = 'app_tenant') =>
-  client.call<Page>('GET', `/api/v1/tenant/${tenant}/backup/tasks${query}`);
+  fx.client.call<Page>('GET', `/api/v1/tenant/${tenant}/backup/tasks${query}`);
 
 describe('backup overview', () => {
   it('cluster: running or latest task per tenant; none at all → 404 Common.NotFound', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'failed' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'running' });
-    const reply = await client.call<{ statuses: Record<string, unknown>[] }>(
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'failed' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'running' });
+    const reply = await fx.client.call<{ statuses: Record<string, unknown>[] }>(
       'GET',
       '/api/v1/obcluster/backup/overview',
     );
@@ -47,8 +37,8 @@ describe('backup overview', () => {
     ]);
     expect(reply.data.statuses[1]?.end_timestamp).toBe('0001-01-01T00:00:00Z');
     for (const tenant of ['app_tenant', 'report_tenant'])
-      await control(sim.url, 'POST', 'scenario', { tenant, backup: 'none' });
-    const none = await client.call('GET', '/api/v1/obcluster/backup/overview', { lang: 'zh' });
+      await control(fx.sim.url, 'POST', 'scenario', { tenant, backup: 'none' });
+    const none = await fx.client.call('GET', '/api/v1/obcluster/backup/overview', { lang: 'zh' });
     expect(none.status).toBe(404);
     expect(none.envelope.error).toMatchObject({
       errCode: 'Common.NotFound',
@@ -57,19 +47,19 @@ describe('backup overview', () => {
   });
 
   it('tenant: {status}; never backed up → 404 Task.NotFound "no backup task"', async () => {
-    const ok = await client.call<{ status: { status: string } }>(
+    const ok = await fx.client.call<{ status: { status: string } }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/overview',
     );
     expect(ok.data.status.status).toBe('COMPLETED');
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'none' });
-    const none = await client.call('GET', '/api/v1/tenant/app_tenant/backup/overview');
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'none' });
+    const none = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/overview');
     expect(none.status).toBe(404);
     expect(none.envelope.error).toMatchObject({
       errCode: 'Task.NotFound',
       message: 'Task not found: no backup task',
     });
-    const info = await client.call<Record<string, unknown>>(
+    const info = await fx.client.call<Record<string, unknown>>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/info',
     );
@@ -79,7 +69,7 @@ describe('backup overview', () => {
 
 describe('GET /tenant/:name/backup/tasks', () => {
   it('default: desc by start_timestamp, one page of everything; end omitted while running', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
     const reply = await tasks();
     expect(reply.data.contents.map((j) => j.status)).toEqual(['DOING', 'COMPLETED']);
     expect(reply.data.contents[0]?.end_timestamp).toBeUndefined();
@@ -92,7 +82,7 @@ describe('GET /tenant/:name/backup/tasks', () => {
   });
 
   it('paging, status filter (case-insensitive), sort by end asc with nulls last, time bounds', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
     const paged = await tasks('?page=2&size=1');
     expect(paged.data.contents).toHaveLength(1);
     expect(paged.data.page).toEqual({ total_elements: 2, total_pages: 2, size: 1, number: 2 });
@@ -118,12 +108,12 @@ describe('GET /tenant/:name/backup/tasks', () => {
   });
 
   it('a new destination cancels a running backup first (phase 4)', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
-    const dag = await client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
+    const dag = await fx.client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
       body: { backup_base_uri: 'file:///nfs/next' },
     });
-    await simClock.runUntil(sim.url, { dag_id: dag.data.id, state: 'SUCCEED' });
-    const detail = await client.call<{
+    await simClock.runUntil(fx.sim.url, { dag_id: dag.data.id, state: 'SUCCEED' });
+    const detail = await fx.client.call<{
       nodes: { sub_tasks: { task_logs: string[] }[] }[];
     }>('GET', `/api/v1/task/dag/${dag.data.id}`);
     expect(detail.data.nodes[1]?.sub_tasks[0]?.task_logs).toContain(

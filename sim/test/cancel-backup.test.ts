@@ -1,38 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
 import type { DagDto } from './support/dag-types';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** §6 cancel backup: `PATCH …/backup {status}` → CANCEL BACKUP where jobs run; no data. */
 const PASSWORD = 'pw';
 const CLUSTER = '/api/v1/obcluster/backup';
 const APP = '/api/v1/tenant/app_tenant/backup';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 interface Job {
   status: string;
   end_timestamp?: string;
 }
 async function jobs(name: string): Promise<Job[]> {
-  const reply = await client.call<{ contents: Job[] }>(
+  const reply = await fx.client.call<{ contents: Job[] }>(
     'GET',
     `/api/v1/tenant/${name}/backup/tasks`,
   );
   return reply.data.contents;
 }
 async function cancel(path: string, body?: unknown, lang = 'en-US') {
-  return client.call('PATCH', path, body === undefined ? { lang } : { body, lang });
+  return fx.client.call('PATCH', path, body === undefined ? { lang } : { body, lang });
 }
 
 describe('PATCH …/backup {status}', () => {
@@ -57,16 +47,16 @@ describe('PATCH …/backup {status}', () => {
   });
 
   it('no user tenants → 200 (no check)', async () => {
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
     expect((await cancel(CLUSTER, {})).status).toBe(200);
   });
 
   it('tenant form cancels that tenant only: CANCELING, then CANCELED in history', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'running' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'running' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'running' });
     expect((await cancel(APP, { status: 'canceled' })).status).toBe(200);
     expect((await jobs('app_tenant'))[0]?.status).toBe('CANCELING');
-    await simClock.step(sim.url, 1);
+    await simClock.step(fx.sim.url, 1);
     const [latest] = await jobs('app_tenant');
     expect(latest?.status).toBe('CANCELED');
     expect(latest?.end_timestamp).toBeDefined();
@@ -74,14 +64,14 @@ describe('PATCH …/backup {status}', () => {
   });
 
   it('cancelling the job of a start-backup DAG ends it CANCELED; the DAG then SUCCEEDs', async () => {
-    const started = await client.call<DagDto>('POST', CLUSTER, { body: {} });
-    await simClock.runUntil(sim.url, {
+    const started = await fx.client.call<DagDto>('POST', CLUSTER, { body: {} });
+    await simClock.runUntil(fx.sim.url, {
       dag_id: started.data.id,
       node: 'Wait backup Finish',
       state: 'RUNNING',
     });
     expect((await cancel(CLUSTER)).status).toBe(200);
-    await simClock.runUntil(sim.url, { dag_id: started.data.id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: started.data.id, state: 'SUCCEED' });
     for (const name of ['app_tenant', 'report_tenant']) {
       expect((await jobs(name))[0]?.status, name).toBe('CANCELED');
     }

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type SimulatorHandle } from '../start';
-import { control, sleep, TestClient } from './support/test-client';
+import { describe, expect, it } from 'vitest';
+import { control, sleep } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 const PASSWORD = 'secret-root-pw';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, timeScale: 0.01 });
-});
+const fx = simPerFile(PASSWORD, { timeScale: 0.01 });
 
 interface Dag {
   id: string;
@@ -25,63 +15,63 @@ interface Dag {
 
 describe('control API', () => {
   it('latency by path prefix; ms 0 clears', async () => {
-    await control(sim.url, 'POST', 'latency', { ms: 700, path: '/api/v1/info' });
+    await control(fx.sim.url, 'POST', 'latency', { ms: 700, path: '/api/v1/info' });
     let started = Date.now();
-    await client.plain('GET', '/api/v1/info');
+    await fx.client.plain('GET', '/api/v1/info');
     expect(Date.now() - started).toBeGreaterThanOrEqual(690);
     started = Date.now();
-    await client.plain('GET', '/api/v1/status');
+    await fx.client.plain('GET', '/api/v1/status');
     expect(Date.now() - started).toBeLessThan(600);
-    await control(sim.url, 'POST', 'latency', { ms: 0 });
+    await control(fx.sim.url, 'POST', 'latency', { ms: 0 });
     started = Date.now();
-    await client.plain('GET', '/api/v1/info');
+    await fx.client.plain('GET', '/api/v1/info');
     expect(Date.now() - started).toBeLessThan(600);
   });
 
   it('faults: the next N matching requests answer 500, then normal', async () => {
-    await control(sim.url, 'POST', 'faults', { kind: '500', count: 2, path: '/api/v1/status' });
-    expect((await client.plain('GET', '/api/v1/info')).status).toBe(200);
-    const first = await client.plain('GET', '/api/v1/status');
+    await control(fx.sim.url, 'POST', 'faults', { kind: '500', count: 2, path: '/api/v1/status' });
+    expect((await fx.client.plain('GET', '/api/v1/info')).status).toBe(200);
+    const first = await fx.client.plain('GET', '/api/v1/status');
     expect(first.status).toBe(500);
     expect(first.envelope.error?.errCode).toBe('Common.Unexpected');
-    expect((await client.plain('GET', '/api/v1/status')).status).toBe(500);
-    expect((await client.plain('GET', '/api/v1/status')).status).toBe(200);
+    expect((await fx.client.plain('GET', '/api/v1/status')).status).toBe(500);
+    expect((await fx.client.plain('GET', '/api/v1/status')).status).toBe(200);
   });
 
   it('faults: drop destroys the socket', async () => {
-    await control(sim.url, 'POST', 'faults', { kind: 'drop', count: 1 });
-    await expect(fetch(`${sim.url}/api/v1/info`)).rejects.toThrow();
-    expect((await client.plain('GET', '/api/v1/info')).status).toBe(200);
+    await control(fx.sim.url, 'POST', 'faults', { kind: 'drop', count: 1 });
+    await expect(fetch(`${fx.sim.url}/api/v1/info`)).rejects.toThrow();
+    expect((await fx.client.plain('GET', '/api/v1/info')).status).toBe(200);
   });
 
   it('requests: decrypted bodies, newest last, never the password', async () => {
-    await client.call('PATCH', '/api/v1/obcluster/backup/config', {
+    await fx.client.call('PATCH', '/api/v1/obcluster/backup/config', {
       body: { ha_low_thread_score: 7 },
     });
-    await client.call('PATCH', '/api/v1/obcluster/backup/config', {
+    await fx.client.call('PATCH', '/api/v1/obcluster/backup/config', {
       body: { log_archive_concurrency: 300 },
     });
-    await client.call('GET', '/api/v1/obcluster/info');
+    await fx.client.call('GET', '/api/v1/obcluster/info');
     const log = await control<
       { method: string; path: string; status: number; body: unknown; uri: string; time: string }[]
-    >(sim.url, 'GET', 'requests?path=/api/v1/obcluster/backup&limit=5');
+    >(fx.sim.url, 'GET', 'requests?path=/api/v1/obcluster/backup&limit=5');
     expect(log.map((r) => [r.method, r.status, r.body])).toEqual([
       ['PATCH', 200, { ha_low_thread_score: 7 }],
       ['PATCH', 400, { log_archive_concurrency: 300 }],
     ]);
-    const all = await control<unknown[]>(sim.url, 'GET', 'requests?limit=1');
+    const all = await control<unknown[]>(fx.sim.url, 'GET', 'requests?limit=1');
     expect(all).toHaveLength(1);
-    expect(JSON.stringify(await control(sim.url, 'GET', 'requests?limit=100'))).not.toContain(
+    expect(JSON.stringify(await control(fx.sim.url, 'GET', 'requests?limit=100'))).not.toContain(
       PASSWORD,
     );
   });
 
   it('stats count /api requests by path', async () => {
-    await client.plain('GET', '/api/v1/info');
-    await client.plain('GET', '/api/v1/info');
-    await client.plain('GET', '/api/v1/secret');
+    await fx.client.plain('GET', '/api/v1/info');
+    await fx.client.plain('GET', '/api/v1/info');
+    await fx.client.plain('GET', '/api/v1/secret');
     const stats = await control<{ total: number; byPath: Record<string, number> }>(
-      sim.url,
+      fx.sim.url,
       'GET',
       'stats',
     );
@@ -90,7 +80,7 @@ describe('control API', () => {
   });
 
   it('dag: a synthetic DAG pinned to a state, or running', async () => {
-    const pinned = await control<Dag>(sim.url, 'POST', 'dag', {
+    const pinned = await control<Dag>(fx.sim.url, 'POST', 'dag', {
       nodes: 7,
       state: 'FAILED',
       name: 'Big',
@@ -105,17 +95,20 @@ describe('control API', () => {
       'PENDING',
       'PENDING',
     ]);
-    const fetched = await client.call<Dag>('GET', `/api/v1/task/dag/${pinned.id}`);
+    const fetched = await fx.client.call<Dag>('GET', `/api/v1/task/dag/${pinned.id}`);
     expect(fetched.data.state).toBe('FAILED');
-    const moving = await control<Dag>(sim.url, 'POST', 'dag', { nodes: 3 });
+    const moving = await control<Dag>(fx.sim.url, 'POST', 'dag', { nodes: 3 });
     expect(moving.state).toBe('READY');
     await sleep(300);
-    const done = await client.call<Dag>('GET', `/api/v1/task/dag/${moving.id}`);
+    const done = await fx.client.call<Dag>('GET', `/api/v1/task/dag/${moving.id}`);
     expect(done.data.state).toBe('SUCCEED');
     // a pinned FAILED DAG can still be retried through the real API
     expect(
-      (await client.call('POST', `/api/v1/task/dag/${pinned.id}`, { body: { operator: 'RETRY' } }))
-        .status,
+      (
+        await fx.client.call('POST', `/api/v1/task/dag/${pinned.id}`, {
+          body: { operator: 'RETRY' },
+        })
+      ).status,
     ).toBe(200);
   });
 
@@ -130,7 +123,7 @@ describe('control API', () => {
         log_archive_status: string;
       }[];
       dags: unknown[];
-    }>(sim.url, 'GET', 'state');
+    }>(fx.sim.url, 'GET', 'state');
     expect(state.cluster).toMatchObject({ name: 'obdemo', id: 1700000001 });
     expect(state.tenants.map((t) => [t.name, t.tenant_id])).toEqual([
       ['app_tenant', 1002],
@@ -152,44 +145,44 @@ describe('control API', () => {
   });
 
   it('reset clears DAGs, faults and the request log', async () => {
-    await control(sim.url, 'POST', 'dag', { nodes: 2, state: 'RUNNING' });
-    await control(sim.url, 'POST', 'faults', { kind: '500', count: 5 });
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD });
-    expect((await client.plain('GET', '/api/v1/info')).status).toBe(200);
-    const state = await control<{ dags: unknown[] }>(sim.url, 'GET', 'state');
+    await control(fx.sim.url, 'POST', 'dag', { nodes: 2, state: 'RUNNING' });
+    await control(fx.sim.url, 'POST', 'faults', { kind: '500', count: 5 });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD });
+    expect((await fx.client.plain('GET', '/api/v1/info')).status).toBe(200);
+    const state = await control<{ dags: unknown[] }>(fx.sim.url, 'GET', 'state');
     expect(state.dags).toEqual([]);
-    expect(await control<unknown[]>(sim.url, 'GET', 'requests')).toHaveLength(1);
+    expect(await control<unknown[]>(fx.sim.url, 'GET', 'requests')).toHaveLength(1);
   });
 
   it('bad control input → 400 with a readable message; unknown route → 404', async () => {
-    const bad = await fetch(`${sim.url}/__sim/fail`, {
+    const bad = await fetch(`${fx.sim.url}/__sim/fail`, {
       method: 'POST',
       body: JSON.stringify({ step: 'x', mode: 'sometimes' }),
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/mode/);
-    const reset = await fetch(`${sim.url}/__sim/reset`, {
+    const reset = await fetch(`${fx.sim.url}/__sim/reset`, {
       method: 'POST',
       body: '{"keyBits": 333}',
     });
     expect(reset.status).toBe(400);
-    const unknown = await fetch(`${sim.url}/__sim/teleport`, { method: 'POST', body: '{}' });
+    const unknown = await fetch(`${fx.sim.url}/__sim/teleport`, { method: 'POST', body: '{}' });
     expect(unknown.status).toBe(404);
   });
 
   it('reset with errorStyle and timeScale; the unauthenticated reads', async () => {
-    await control(sim.url, 'POST', 'reset', {
+    await control(fx.sim.url, 'POST', 'reset', {
       rootPassword: PASSWORD,
       errorStyle: 'legacy',
       timeScale: 2,
     });
     const state = await control<{ cluster: { error_style: string; time_scale: number } }>(
-      sim.url,
+      fx.sim.url,
       'GET',
       'state',
     );
     expect(state.cluster).toMatchObject({ error_style: 'legacy', time_scale: 2 });
-    const info = await client.plain<Record<string, unknown>>('GET', '/api/v1/info');
+    const info = await fx.client.plain<Record<string, unknown>>('GET', '/api/v1/info');
     expect(info.data).toMatchObject({
       identity: 'CLUSTER AGENT',
       security: false,
@@ -210,9 +203,9 @@ describe('control API', () => {
     ]) {
       expect(info.data).toHaveProperty(key);
     }
-    const status = await client.plain<Record<string, unknown>>('GET', '/api/v1/status');
+    const status = await fx.client.plain<Record<string, unknown>>('GET', '/api/v1/status');
     expect(status.data).toMatchObject({ state: 2, obState: 3, underMaintenance: false });
-    const time = await client.plain<string>('GET', '/api/v1/time');
+    const time = await fx.client.plain<string>('GET', '/api/v1/time');
     expect(Math.abs(Date.parse(time.data) - Date.now())).toBeLessThan(5000);
   });
 });

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** Reads of contract §4/§8 and the archive-log switch of §6, with the control scenarios. */
 const PASSWORD = 'pw';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 interface SimTenant {
   name: string;
@@ -24,23 +14,27 @@ interface SimTenant {
   parameters: Record<string, string>;
 }
 async function tenants(): Promise<SimTenant[]> {
-  return (await control<{ tenants: SimTenant[] }>(sim.url, 'GET', 'state')).tenants;
+  return (await control<{ tenants: SimTenant[] }>(fx.sim.url, 'GET', 'state')).tenants;
 }
 async function archiveLog(status: unknown, path = '/api/v1/obcluster/backup/log', lang = 'en') {
-  return client.call('PATCH', path, status === undefined ? { lang } : { body: { status }, lang });
+  return fx.client.call(
+    'PATCH',
+    path,
+    status === undefined ? { lang } : { body: { status }, lang },
+  );
 }
 const statuses = async () => (await tenants()).map((t) => t.log_archive_status);
 
 describe('GET /tenant/:name/backup/config/storage', () => {
   it('renders the destinations without credentials, with /<cluster>/<tenant>/clog|data', async () => {
-    const patch = await client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
+    const patch = await fx.client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
       body: {
         backup_base_uri:
           'cos://bkt/base/?host=cos.example.com&appid=12&access_id=AK&access_key=SK&x=1',
       },
     });
-    await simClock.runUntil(sim.url, { dag_id: patch.data.id, state: 'SUCCEED' });
-    const reply = await client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
+    await simClock.runUntil(fx.sim.url, { dag_id: patch.data.id, state: 'SUCCEED' });
+    const reply = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
     expect(reply.data).toEqual({
       tenant_id: 1002,
       archive_base_uri: 'cos://bkt/base/1700000001/1002/clog?host=cos.example.com&appid=12',
@@ -49,17 +43,17 @@ describe('GET /tenant/:name/backup/config/storage', () => {
   });
 
   it('data null only when a rendered URI still contains access_id/access_key (e.g. in its path)', async () => {
-    const patch = await client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
+    const patch = await fx.client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
       body: { backup_base_uri: 'file:///backup/access_key_dir' },
     });
-    await simClock.runUntil(sim.url, { dag_id: patch.data.id, state: 'SUCCEED' });
-    const reply = await client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
+    await simClock.runUntil(fx.sim.url, { dag_id: patch.data.id, state: 'SUCCEED' });
+    const reply = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
     expect(reply.status).toBe(200);
     expect(reply.envelope.data).toBeUndefined();
   });
 
   it('sys → 400 SysOperationNotAllowed; unknown → 400 NotExist (en + zh)', async () => {
-    const sys = await client.call('GET', '/api/v1/tenant/sys/backup/config/storage', {
+    const sys = await fx.client.call('GET', '/api/v1/tenant/sys/backup/config/storage', {
       lang: 'zh',
     });
     expect(sys.status).toBe(400);
@@ -67,7 +61,7 @@ describe('GET /tenant/:name/backup/config/storage', () => {
       errCode: 'OB.Tenant.SysOperationNotAllowed',
       message: '不允许对系统租户执行此操作',
     });
-    const unknown = await client.call('GET', '/api/v1/tenant/nope/backup/config/storage');
+    const unknown = await fx.client.call('GET', '/api/v1/tenant/nope/backup/config/storage');
     expect(unknown.envelope.error).toMatchObject({
       errCode: 'OB.Tenant.NotExist',
       message: "Tenant 'nope' does not exist.",
@@ -75,8 +69,8 @@ describe('GET /tenant/:name/backup/config/storage', () => {
   });
 
   it('a non-cluster agent → Agent.Identify.NotSupportOperation with obshell text', async () => {
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
-    const reply = await client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
+    const reply = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
     expect(reply.envelope.error?.message).toBe(
       "'127.0.0.1:2886' is 'SINGLE', instead of 'CLUSTER AGENT', does not support this operation",
     );
@@ -85,29 +79,29 @@ describe('GET /tenant/:name/backup/config/storage', () => {
 
 describe('parameters', () => {
   it('tenant not NORMAL → 400 StatusNotNormal; sys accepted; contents null when none match', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', status: 'CREATING' });
-    const bad = await client.call('GET', '/api/v1/tenant/report_tenant/parameters');
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', status: 'CREATING' });
+    const bad = await fx.client.call('GET', '/api/v1/tenant/report_tenant/parameters');
     expect(bad.status).toBe(400);
     expect(bad.envelope.error).toMatchObject({
       errCode: 'OB.Tenant.StatusNotNormal',
       message: "Tenant 'report_tenant' status is 'CREATING'.",
     });
-    const one = await client.call(
+    const one = await fx.client.call(
       'GET',
       '/api/v1/tenant/report_tenant/parameter/ha_low_thread_score',
     );
     expect(one.envelope.error?.errCode).toBe('OB.Tenant.StatusNotNormal');
-    const sys = await client.call<{ contents: { name: string }[] }>(
+    const sys = await fx.client.call<{ contents: { name: string }[] }>(
       'GET',
       '/api/v1/tenant/sys/parameters?filter=ha%25',
     );
     expect(sys.data.contents.map((p) => p.name)).toEqual(['ha_low_thread_score']);
-    const none = await client.call<{ contents: null }>(
+    const none = await fx.client.call<{ contents: null }>(
       'GET',
       '/api/v1/tenant/app_tenant/parameters?filter=zzz',
     );
     expect(none.data.contents).toBeNull();
-    const empty = await client.call<{ contents: unknown[] }>(
+    const empty = await fx.client.call<{ contents: unknown[] }>(
       'GET',
       '/api/v1/tenant/app_tenant/parameters?filter=',
     );
@@ -115,9 +109,12 @@ describe('parameters', () => {
   });
 
   it('GET /tenant/:name/parameter/:parameter → one object or 400 Parameter.NotExist', async () => {
-    const one = await client.call('GET', '/api/v1/tenant/app_tenant/parameter/archive_lag_target');
+    const one = await fx.client.call(
+      'GET',
+      '/api/v1/tenant/app_tenant/parameter/archive_lag_target',
+    );
     expect(one.data).toMatchObject({ name: 'archive_lag_target', value: '2m', data_type: 'TIME' });
-    const missing = await client.call('GET', '/api/v1/tenant/app_tenant/parameter/nope', {
+    const missing = await fx.client.call('GET', '/api/v1/tenant/app_tenant/parameter/nope', {
       lang: 'zh',
     });
     expect(missing.envelope.error).toMatchObject({
@@ -129,13 +126,13 @@ describe('parameters', () => {
 
 describe('GET /api/v1/obcluster/info', () => {
   it('lists sys and non-NORMAL tenants with status and locked, not those in the recycle bin', async () => {
-    await control(sim.url, 'POST', 'scenario', {
+    await control(fx.sim.url, 'POST', 'scenario', {
       tenant: 'app_tenant',
       status: 'RESTORE',
       locked: true,
     });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', in_recyclebin: true });
-    const reply = await client.call<{ tenants: Record<string, unknown>[] }>(
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', in_recyclebin: true });
+    const reply = await fx.client.call<{ tenants: Record<string, unknown>[] }>(
       'GET',
       '/api/v1/obcluster/info',
     );
@@ -151,8 +148,8 @@ describe('GET /api/v1/obcluster/info', () => {
   });
 
   it('degraded: tenants null', async () => {
-    await control(sim.url, 'POST', 'scenario', { degraded: true });
-    const reply = await client.call<{ tenants: null; cluster_name: string }>(
+    await control(fx.sim.url, 'POST', 'scenario', { degraded: true });
+    const reply = await fx.client.call<{ tenants: null; cluster_name: string }>(
       'GET',
       '/api/v1/obcluster/info',
     );
@@ -162,8 +159,8 @@ describe('GET /api/v1/obcluster/info', () => {
   });
 
   it('many tenants: reset {tenantCount: 200}', async () => {
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenantCount: 200 });
-    const reply = await client.call<{ tenants: { tenant_name: string }[] }>(
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenantCount: 200 });
+    const reply = await fx.client.call<{ tenants: { tenant_name: string }[] }>(
       'GET',
       '/api/v1/obcluster/info',
     );
@@ -174,15 +171,15 @@ describe('GET /api/v1/obcluster/info', () => {
 
 describe('PATCH …/backup/log (contract §6)', () => {
   it('"" or missing = STOP, case-insensitive; DOING only reopens tenants with a row', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
     expect((await archiveLog('')).status).toBe(200);
     expect(await statuses()).toEqual(['STOPPING', null]);
-    await simClock.step(sim.url, 5);
+    await simClock.step(fx.sim.url, 5);
     expect(await statuses()).toEqual(['STOP', null]);
     const doing = await archiveLog('doing');
     expect(doing.envelope.data).toBeUndefined();
     expect(await statuses()).toEqual(['BEGINNING', null]);
-    await simClock.step(sim.url, 5);
+    await simClock.step(fx.sim.url, 5);
     expect(await statuses()).toEqual(['DOING', null]);
     expect((await tenants())[0]?.log_mode).toBe('ARCHIVELOG');
     expect((await archiveLog(undefined)).status).toBe(200); // empty body = STOP
@@ -191,19 +188,22 @@ describe('PATCH …/backup/log (contract §6)', () => {
 
   it('SUSPEND: DEFER for every tenant; DOING on SUSPEND only ENABLEs', async () => {
     await archiveLog('SUSPEND');
-    await simClock.step(sim.url, 5);
+    await simClock.step(fx.sim.url, 5);
     const state = await tenants();
     expect(state.map((t) => t.log_archive_status)).toEqual(['SUSPEND', 'SUSPEND']);
     expect(state.map((t) => t.parameters.log_archive_dest_state)).toEqual(['DEFER', 'DEFER']);
     await archiveLog('DOING');
     expect((await tenants())[0]?.parameters.log_archive_dest_state).toBe('ENABLE');
-    await simClock.step(sim.url, 5);
+    await simClock.step(fx.sim.url, 5);
     expect(await statuses()).toEqual(['DOING', 'DOING']);
   });
 
   it('INTERRUPTED → 500 that stops the loop: earlier tenants keep their change, later ones untouched', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'INTERRUPTED' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'STOP' });
+    await control(fx.sim.url, 'POST', 'scenario', {
+      tenant: 'report_tenant',
+      archive: 'INTERRUPTED',
+    });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'STOP' });
     const reply = await archiveLog('DOING', undefined, 'zh');
     expect(reply.status).toBe(500);
     expect(reply.envelope.error).toMatchObject({
@@ -212,7 +212,7 @@ describe('PATCH …/backup/log (contract §6)', () => {
     });
     expect(await statuses()).toEqual(['BEGINNING', 'INTERRUPTED']);
     // INTERRUPTED first: nothing after it runs
-    await control(sim.url, 'POST', 'reset', {
+    await control(fx.sim.url, 'POST', 'reset', {
       rootPassword: PASSWORD,
       clock: 'manual',
       tenants: [
@@ -220,7 +220,7 @@ describe('PATCH …/backup/log (contract §6)', () => {
         { name: 'b', id: 1004 },
       ],
     });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'a', archive: 'INTERRUPTED' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'a', archive: 'INTERRUPTED' });
     expect((await archiveLog('STOP')).status).toBe(500);
     expect(await statuses()).toEqual(['INTERRUPTED', 'DOING']);
   });
@@ -233,7 +233,7 @@ describe('PATCH …/backup/log (contract §6)', () => {
     });
     const typed = await archiveLog(1);
     expect(typed.envelope.error?.errCode).toBe('Common.BindJsonFailed');
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
     expect((await archiveLog('DOING')).status).toBe(200);
   });
 
@@ -257,8 +257,8 @@ describe('archive reads (contract §8)', () => {
     start_time: string;
   }
   it('log/tasks: the running round with checkpoint and delay; [] once stopped or never archived', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive_delay_s: 9000 });
-    const running = await client.call<{ contents: LogTask[] }>(
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive_delay_s: 9000 });
+    const running = await fx.client.call<{ contents: LogTask[] }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/log/tasks',
     );
@@ -272,7 +272,7 @@ describe('archive reads (contract §8)', () => {
     });
     expect(task?.delay).toBeGreaterThanOrEqual(9000);
     expect(Date.now() - Date.parse(task?.checkpoint ?? '')).toBeGreaterThanOrEqual(8_999_000);
-    const info = await client.call<Record<string, unknown>>(
+    const info = await fx.client.call<Record<string, unknown>>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/info',
     );
@@ -282,27 +282,27 @@ describe('archive reads (contract §8)', () => {
     expect(info.data.archive_log_delay).toBeGreaterThanOrEqual(9000);
 
     await archiveLog('STOP');
-    await simClock.step(sim.url, 5);
-    const stopped = await client.call<{ contents: LogTask[] }>(
+    await simClock.step(fx.sim.url, 5);
+    const stopped = await fx.client.call<{ contents: LogTask[] }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/log/tasks',
     );
     expect(stopped.data.contents).toEqual([]);
-    const after = await client.call<Record<string, unknown>>(
+    const after = await fx.client.call<Record<string, unknown>>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/info',
     );
     expect(after.data.lastest_archive_log_checkpoint).toBeDefined(); // the latest round stays
 
     await archiveLog('DOING');
-    const reopened = await client.call<{ contents: LogTask[] }>(
+    const reopened = await fx.client.call<{ contents: LogTask[] }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/log/tasks',
     );
     expect(reopened.data.contents[0]).toMatchObject({ round_id: 2, status: 'BEGINNING' });
 
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
-    const never = await client.call<Record<string, unknown>>(
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
+    const never = await fx.client.call<Record<string, unknown>>(
       'GET',
       '/api/v1/tenant/report_tenant/backup/info',
     );
@@ -312,13 +312,13 @@ describe('archive reads (contract §8)', () => {
 
   it('scenario input is checked', async () => {
     await expect(
-      control(sim.url, 'POST', 'scenario', { tenant: 'nope', status: 'CREATING' }),
+      control(fx.sim.url, 'POST', 'scenario', { tenant: 'nope', status: 'CREATING' }),
     ).rejects.toThrow(/400/);
-    await expect(control(sim.url, 'POST', 'scenario', { status: 'CREATING' })).rejects.toThrow(
+    await expect(control(fx.sim.url, 'POST', 'scenario', { status: 'CREATING' })).rejects.toThrow(
       /400/,
     );
     await expect(
-      control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'ON' }),
+      control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'ON' }),
     ).rejects.toThrow(/400/);
   });
 });

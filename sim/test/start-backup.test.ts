@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
 import { nodeLogs, type DagDto } from './support/dag-types';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** §6 start backup: checks in order, the four-node DAG on the manual clock, fail rules. */
 const PASSWORD = 'pw';
 const CLUSTER = '/api/v1/obcluster/backup';
 const APP = '/api/v1/tenant/app_tenant/backup';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 interface SimTenant {
   name: string;
@@ -33,13 +23,13 @@ interface SimTenant {
   }[];
 }
 async function tenant(name: string): Promise<SimTenant> {
-  const state = await control<{ tenants: SimTenant[] }>(sim.url, 'GET', 'state');
+  const state = await control<{ tenants: SimTenant[] }>(fx.sim.url, 'GET', 'state');
   const found = state.tenants.find((t) => t.name === name);
   if (!found) throw new Error(`no tenant ${name}`);
   return found;
 }
 async function start(path: string, body?: unknown, lang = 'en-US') {
-  return client.call<DagDto>('POST', path, body === undefined ? { lang } : { body, lang });
+  return fx.client.call<DagDto>('POST', path, body === undefined ? { lang } : { body, lang });
 }
 async function expectError(path: string, body: unknown, errCode: string, message?: string) {
   const reply = await start(path, body);
@@ -48,7 +38,7 @@ async function expectError(path: string, body: unknown, errCode: string, message
   if (message !== undefined) expect(reply.envelope.error?.message).toBe(message);
 }
 async function dag(id: string): Promise<DagDto> {
-  return (await client.call<DagDto>('GET', `/api/v1/task/dag/${id}`)).data;
+  return (await fx.client.call<DagDto>('GET', `/api/v1/task/dag/${id}`)).data;
 }
 
 describe('checks, in obshell order', () => {
@@ -62,16 +52,19 @@ describe('checks, in obshell order', () => {
     );
     const zh = await start(CLUSTER, { mode: 'x' }, 'zh-CN');
     expect(zh.envelope.error?.message).toBe('非法的备份模式：x，必须是 full 或 incremental');
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, initialBackupBaseUri: '' });
+    await control(fx.sim.url, 'POST', 'reset', {
+      rootPassword: PASSWORD,
+      initialBackupBaseUri: '',
+    });
     await expectError(
       CLUSTER,
       { mode: 'x' },
       'OB.Backup.ArchiveDestEmpty',
       'Archive destination is empty, tenant: app_tenant(1002)',
     );
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, tenants: [] });
     await expectError(CLUSTER, { mode: 'x' }, 'OB.Backup.NoUserTenants');
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
     await expectError(CLUSTER, { plus_archive: 'yes' }, 'Agent.Identify.NotSupportOperation');
   });
 
@@ -79,15 +72,15 @@ describe('checks, in obshell order', () => {
     await expectError('/api/v1/tenant/sys/backup', 1, 'OB.Tenant.SysOperationNotAllowed');
     await expectError('/api/v1/tenant/ghost/backup', 1, 'OB.Tenant.NotExist');
     await expectError(APP, { mode: 1 }, 'Common.BindJsonFailed');
-    await control(sim.url, 'POST', 'reset', {
+    await control(fx.sim.url, 'POST', 'reset', {
       rootPassword: PASSWORD,
       clock: 'manual',
       initialBackupBaseUri: '',
     });
-    const set = await client.call<DagDto>('PATCH', `${APP}/config`, {
+    const set = await fx.client.call<DagDto>('PATCH', `${APP}/config`, {
       body: { archive_base_uri: 'file:///arch' },
     });
-    await simClock.runUntil(sim.url, { dag_id: set.data.id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: set.data.id, state: 'SUCCEED' });
     await expectError(
       APP,
       { mode: 'x' },
@@ -99,10 +92,10 @@ describe('checks, in obshell order', () => {
 
 describe('the DAG "Obcluster start full|increment backup"', () => {
   it('reopens archiving closed by a config change, runs a job to COMPLETED, then SUCCEEDs', async () => {
-    const config = await client.call<DagDto>('PATCH', '/api/v1/obcluster/backup/config', {
+    const config = await fx.client.call<DagDto>('PATCH', '/api/v1/obcluster/backup/config', {
       body: { backup_base_uri: 'file:///data/next' },
     });
-    await simClock.runUntil(sim.url, { dag_id: config.data.id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: config.data.id, state: 'SUCCEED' });
     expect((await tenant('app_tenant')).log_mode).toBe('NOARCHIVELOG');
 
     const reply = await start(CLUSTER, { plus_archive: true, encryption: 'secret' });
@@ -115,10 +108,14 @@ describe('the DAG "Obcluster start full|increment backup"', () => {
       max_stage: 4,
     });
     const id = reply.data.id;
-    await simClock.runUntil(sim.url, { dag_id: id, node: 'Wait backup Finish', state: 'RUNNING' });
-    const overview = await client.call<{ status: { status: string } }>('GET', `${APP}/overview`);
+    await simClock.runUntil(fx.sim.url, {
+      dag_id: id,
+      node: 'Wait backup Finish',
+      state: 'RUNNING',
+    });
+    const overview = await fx.client.call<{ status: { status: string } }>('GET', `${APP}/overview`);
     expect(overview.data.status.status).toBe('DOING');
-    await simClock.runUntil(sim.url, { dag_id: id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: id, state: 'SUCCEED' });
 
     const done = await dag(id);
     expect(done.nodes?.map((n) => [n.name, n.state])).toEqual([
@@ -147,13 +144,16 @@ describe('the DAG "Obcluster start full|increment backup"', () => {
     ]);
     const app = await tenant('app_tenant');
     expect([app.log_mode, app.log_archive_status]).toEqual(['ARCHIVELOG', 'DOING']);
-    const tasks = await client.call<{ contents: Record<string, unknown>[] }>('GET', `${APP}/tasks`);
+    const tasks = await fx.client.call<{ contents: Record<string, unknown>[] }>(
+      'GET',
+      `${APP}/tasks`,
+    );
     expect(tasks.data.contents[0]).toMatchObject({
       status: 'COMPLETED',
       backup_type: 'FULL',
       plus_archivelog: 'ON',
     });
-    const task = await client.call<{ status: { encryption_mode: string } }>(
+    const task = await fx.client.call<{ status: { encryption_mode: string } }>(
       'GET',
       `${APP}/overview`,
     );
@@ -161,11 +161,11 @@ describe('the DAG "Obcluster start full|increment backup"', () => {
   });
 
   it('archive states: SUSPEND → ENABLE, never archived → opened, both reach DOING', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'SUSPEND' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'SUSPEND' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
     const reply = await start(CLUSTER, { mode: 'INCREMENTAL' });
     expect(reply.data.name).toBe('Obcluster start increment backup');
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
     const app = await tenant('app_tenant');
     expect(app.log_archive_status).toBe('DOING');
     expect(app.parameters.log_archive_dest_state).toBe('ENABLE');
@@ -176,9 +176,12 @@ describe('the DAG "Obcluster start full|increment backup"', () => {
   });
 
   it('INTERRUPTED fails "Open archive log" with obshell\'s message', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'INTERRUPTED' });
+    await control(fx.sim.url, 'POST', 'scenario', {
+      tenant: 'report_tenant',
+      archive: 'INTERRUPTED',
+    });
     const reply = await start(CLUSTER, {});
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'FAILED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'FAILED' });
     const failed = await dag(reply.data.id);
     expect(failed.nodes?.map((n) => n.state)).toEqual(['SUCCEED', 'FAILED', 'PENDING', 'PENDING']);
     expect(nodeLogs(failed, 'Open archive log').at(-1)).toBe(
@@ -187,15 +190,17 @@ describe('the DAG "Obcluster start full|increment backup"', () => {
   });
 
   it('tenant form: "… for <tenant>", that tenant only; a fail rule by node name works', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Start backup', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Start backup', mode: 'once' });
     const reply = await start(APP, { mode: 'incremental' });
     expect(reply.data.name).toBe('Obcluster start increment backup for app_tenant');
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'FAILED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'FAILED' });
     const failed = await dag(reply.data.id);
     expect(failed.nodes?.[2]?.state).toBe('FAILED');
     expect((await tenant('app_tenant')).backup_jobs).toHaveLength(1); // the seeded one only
-    await client.call('POST', `/api/v1/task/dag/${reply.data.id}`, { body: { operator: 'RETRY' } });
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+    await fx.client.call('POST', `/api/v1/task/dag/${reply.data.id}`, {
+      body: { operator: 'RETRY' },
+    });
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
     const jobs = (await tenant('app_tenant')).backup_jobs;
     expect(jobs.at(-1)).toMatchObject({ status: 'COMPLETED', backup_type: 'INC' });
     expect((await tenant('report_tenant')).backup_jobs).toHaveLength(1);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type SimulatorHandle } from '../start';
-import { control, TestClient } from './support/test-client';
+import { describe, expect, it } from 'vitest';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /**
  * The scenarios the status page (issue 13) is tested with, read back through the §8 routes:
@@ -8,29 +8,23 @@ import { control, TestClient } from './support/test-client';
  * many tenants.
  */
 const PASSWORD = 'pw';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 interface LogTask {
   status: string;
   delay: number;
 }
 const logTasks = async (tenant: string) =>
-  (await client.call<{ contents: LogTask[] }>('GET', `/api/v1/tenant/${tenant}/backup/log/tasks`))
-    .data.contents;
+  (
+    await fx.client.call<{ contents: LogTask[] }>(
+      'GET',
+      `/api/v1/tenant/${tenant}/backup/log/tasks`,
+    )
+  ).data.contents;
 
 describe('status scenarios', () => {
   it('archive_stalled: the round stays DOING and its delay grows as time passes', async () => {
-    await control(sim.url, 'POST', 'scenario', {
+    await control(fx.sim.url, 'POST', 'scenario', {
       tenant: 'app_tenant',
       archive_delay_s: 60,
       archive_stalled: true,
@@ -45,28 +39,28 @@ describe('status scenarios', () => {
     const [after] = await logTasks('app_tenant');
     expect(after?.status).toBe('DOING');
     expect(after?.delay).toBeGreaterThanOrEqual((before?.delay ?? 0) + 1);
-    const info = await client.call<{ archive_log_delay?: number }>(
+    const info = await fx.client.call<{ archive_log_delay?: number }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/info',
     );
     expect(info.data.archive_log_delay).toBeGreaterThanOrEqual((before?.delay ?? 0) + 1);
     // Un-stalled: back to keeping up (60 s behind now).
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive_stalled: false });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive_stalled: false });
     const [caught] = await logTasks('app_tenant');
     expect(caught?.delay).toBeLessThan(90);
   });
 
   it('never backed up: overview 404, tasks empty; failed last backup: newest job FAILED', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'none' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'failed' });
-    const none = await client.call('GET', '/api/v1/tenant/app_tenant/backup/overview');
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', backup: 'none' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', backup: 'failed' });
+    const none = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/overview');
     expect(none.status).toBe(404);
-    const noJobs = await client.call<{ contents: unknown[] }>(
+    const noJobs = await fx.client.call<{ contents: unknown[] }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/tasks?page=1&size=1',
     );
     expect(noJobs.data.contents).toEqual([]);
-    const jobs = await client.call<{ contents: { status: string; backup_type: string }[] }>(
+    const jobs = await fx.client.call<{ contents: { status: string; backup_type: string }[] }>(
       'GET',
       '/api/v1/tenant/report_tenant/backup/tasks?page=1&size=1',
     );
@@ -74,20 +68,20 @@ describe('status scenarios', () => {
   });
 
   it('INTERRUPTED and not NORMAL: no running round; parameters refused', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'INTERRUPTED' });
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', status: 'CREATING' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'app_tenant', archive: 'INTERRUPTED' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', status: 'CREATING' });
     expect(await logTasks('app_tenant')).toEqual([]);
-    const params = await client.call('GET', '/api/v1/tenant/report_tenant/parameters');
+    const params = await fx.client.call('GET', '/api/v1/tenant/report_tenant/parameters');
     expect(params.status).toBe(400);
   });
 
   it('reset {tenantCount: 200}: 200 user tenants, each readable', async () => {
-    await control(sim.url, 'POST', 'reset', {
+    await control(fx.sim.url, 'POST', 'reset', {
       rootPassword: PASSWORD,
       clock: 'manual',
       tenantCount: 200,
     });
-    const info = await client.call<{ tenants: { tenant_name: string }[] }>(
+    const info = await fx.client.call<{ tenants: { tenant_name: string }[] }>(
       'GET',
       '/api/v1/obcluster/info',
     );

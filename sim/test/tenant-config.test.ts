@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
 import { nodeLogs, type DagDto } from './support/dag-types';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** §7 tenant-level backup configuration: checks in order, the DAG, the tenant lock. */
 const PASSWORD = 'pw';
 const PATH = '/api/v1/tenant/app_tenant/backup/config';
 const REPORT = '/api/v1/tenant/report_tenant/backup/config';
-let sim: SimulatorHandle;
-let client: TestClient;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 const uris = { data_base_uri: 'file:///data/t_data', archive_base_uri: 'file:///data/t_clog' };
 
 async function send(method: string, body: unknown, path = PATH, lang = 'en-US') {
-  return client.call<DagDto>(method, path, { body, lang });
+  return fx.client.call<DagDto>(method, path, { body, lang });
 }
 
 async function expectError(method: string, body: unknown, errCode: string, message?: string) {
@@ -37,11 +27,11 @@ async function expectError(method: string, body: unknown, errCode: string, messa
 async function expectDone(method: string, body: unknown) {
   const reply = await send(method, body);
   expect(reply.status, JSON.stringify(reply.envelope.error)).toBe(200);
-  await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+  await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
 }
 
 async function dag(id: string): Promise<DagDto> {
-  return (await client.call<DagDto>('GET', `/api/v1/task/dag/${id}`)).data;
+  return (await fx.client.call<DagDto>('GET', `/api/v1/task/dag/${id}`)).data;
 }
 
 describe('checks, in obshell order', () => {
@@ -51,7 +41,7 @@ describe('checks, in obshell order', () => {
     const ghost = await send('POST', { data_base_uri: 1 }, '/api/v1/tenant/ghost/backup/config');
     expect(ghost.envelope.error?.message).toBe("Tenant 'ghost' does not exist.");
     await expectError('POST', { data_base_uri: 1 }, 'Common.BindJsonFailed');
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, identity: 'SINGLE' });
     const single = await send('PATCH', {}, '/api/v1/tenant/sys/backup/config');
     expect(single.envelope.error?.errCode).toBe('Agent.Identify.NotSupportOperation');
   });
@@ -125,12 +115,12 @@ describe('checks, in obshell order', () => {
 
   it('archive_lag_target is checked only with a non-empty archive_base_uri', async () => {
     // Unchecked here; OceanBase refuses it in the Set node then.
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD });
     expect((await send('PATCH', { archive_lag_target: '3h' })).status).toBe(200);
     expect(
       (await send('PATCH', { archive_base_uri: '', archive_lag_target: '3h' }, REPORT)).status,
     ).toBe(200);
-    await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
+    await control(fx.sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
     await expectError(
       'PATCH',
       { data_base_uri: 'file:///d', archive_base_uri: 'file:///a', archive_lag_target: '3H' },
@@ -163,7 +153,7 @@ describe('the DAG "Set obcluster backup config for <tenant>"', () => {
       max_stage: 2,
       nodes: null,
     });
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
     const done = await dag(reply.data.id);
     expect(done.nodes?.map((n) => n.name)).toEqual(['Check backup config', 'Set backup config']);
     const check = nodeLogs(done, 'Check backup config');
@@ -177,13 +167,16 @@ describe('the DAG "Set obcluster backup config for <tenant>"', () => {
   });
 
   it('storage reads show the URIs as stored (given plus "/"); other tenants keep theirs', async () => {
-    const before = await client.call('GET', '/api/v1/tenant/report_tenant/backup/config/storage');
+    const before = await fx.client.call(
+      'GET',
+      '/api/v1/tenant/report_tenant/backup/config/storage',
+    );
     const reply = await send('POST', {
       archive_base_uri: 'oss://bkt/arch/?host=oss.example.com&access_id=AK&access_key=SK&x=1',
       data_base_uri: 'file:///data/t_data',
     });
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
-    const storage = await client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+    const storage = await fx.client.call('GET', '/api/v1/tenant/app_tenant/backup/config/storage');
     // The read re-parses the stored URI: an object key loses its trailing '/' (storage.go).
     expect(storage.data).toEqual({
       tenant_id: 1002,
@@ -191,21 +184,21 @@ describe('the DAG "Set obcluster backup config for <tenant>"', () => {
       data_base_uri: 'file:///data/t_data/',
     });
     const state = await control<{ tenants: { name: string; archive_base_uri: string }[] }>(
-      sim.url,
+      fx.sim.url,
       'GET',
       'state',
     );
     expect(state.tenants.find((t) => t.name === 'app_tenant')?.archive_base_uri).toBe(
       'oss://bkt/arch/?host=oss.example.com&access_id=AK&access_key=SK',
     );
-    const after = await client.call('GET', '/api/v1/tenant/report_tenant/backup/config/storage');
+    const after = await fx.client.call('GET', '/api/v1/tenant/report_tenant/backup/config/storage');
     expect(after.data).toEqual(before.data);
   });
 
   it('PATCH with one URI leaves the other destination unchanged', async () => {
     const reply = await send('PATCH', { data_base_uri: 'file:///only/data' });
-    await simClock.runUntil(sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
-    const storage = await client.call<{ archive_base_uri: string; data_base_uri: string }>(
+    await simClock.runUntil(fx.sim.url, { dag_id: reply.data.id, state: 'SUCCEED' });
+    const storage = await fx.client.call<{ archive_base_uri: string; data_base_uri: string }>(
       'GET',
       '/api/v1/tenant/app_tenant/backup/config/storage',
     );
@@ -241,28 +234,28 @@ describe('the tenant lock', () => {
   });
 
   it('during a global maintenance: OB.Cluster.UnderMaintenance(WithDag)', async () => {
-    await control(sim.url, 'POST', 'maintenance', { on: true });
+    await control(fx.sim.url, 'POST', 'maintenance', { on: true });
     const plain = await send('PATCH', {});
     expect(plain.status).toBe(500);
     expect(plain.envelope.error?.errCode).toBe('OB.Cluster.UnderMaintenance');
     expect(plain.envelope.error?.message).toBe(
       "Create task 'Set obcluster backup config for app_tenant' failed: OceanBase cluster is under maintenance, please try again later",
     );
-    await control(sim.url, 'POST', 'maintenance', { on: true, dag: 'Upgrade agent' });
+    await control(fx.sim.url, 'POST', 'maintenance', { on: true, dag: 'Upgrade agent' });
     const withDag = await send('PATCH', {});
     expect(withDag.envelope.error?.errCode).toBe('OB.Cluster.UnderMaintenanceWithDag');
     expect(withDag.envelope.error?.message).toContain(
       'OceanBase cluster is under maintenance by DAG: Upgrade agent, please try again later',
     );
-    await control(sim.url, 'POST', 'maintenance', { on: false });
+    await control(fx.sim.url, 'POST', 'maintenance', { on: false });
     expect((await send('PATCH', {})).status).toBe(200);
   });
 
   it('a failed tenant DAG keeps the lock and stays unfinished until it ends SUCCEED', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
     const first = await send('PATCH', { ha_low_thread_score: 1 });
-    await simClock.runUntil(sim.url, { dag_id: first.data.id, state: 'FAILED' });
-    const unfinished = await client.call<{ contents: DagDto[] | null }>(
+    await simClock.runUntil(fx.sim.url, { dag_id: first.data.id, state: 'FAILED' });
+    const unfinished = await fx.client.call<{ contents: DagDto[] | null }>(
       'GET',
       '/api/v1/task/dag/unfinish',
     );
@@ -270,9 +263,11 @@ describe('the tenant lock', () => {
       [first.data.id, 'FAILED'],
     ]);
     expect((await send('PATCH', {})).envelope.error?.errCode).toBe('OB.Tenant.UnderMaintenance');
-    await client.call('POST', `/api/v1/task/dag/${first.data.id}`, { body: { operator: 'RETRY' } });
-    await simClock.runUntil(sim.url, { dag_id: first.data.id, state: 'SUCCEED' });
-    const after = await client.call<{ contents: DagDto[] | null }>(
+    await fx.client.call('POST', `/api/v1/task/dag/${first.data.id}`, {
+      body: { operator: 'RETRY' },
+    });
+    await simClock.runUntil(fx.sim.url, { dag_id: first.data.id, state: 'SUCCEED' });
+    const after = await fx.client.call<{ contents: DagDto[] | null }>(
       'GET',
       '/api/v1/task/dag/unfinish',
     );
@@ -281,21 +276,23 @@ describe('the tenant lock', () => {
   });
 
   it('PASS of a failed tenant DAG releases the lock; a failed cluster DAG is not listed', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'always' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'always' });
     const cluster = await send(
       'PATCH',
       { ha_low_thread_score: 1 },
       '/api/v1/obcluster/backup/config',
     );
     const tenant = await send('PATCH', { ha_low_thread_score: 1 });
-    await simClock.runUntil(sim.url, { dag_id: cluster.data.id, state: 'FAILED' });
-    await simClock.runUntil(sim.url, { dag_id: tenant.data.id, state: 'FAILED' });
-    const listed = await client.call<{ contents: DagDto[] | null }>(
+    await simClock.runUntil(fx.sim.url, { dag_id: cluster.data.id, state: 'FAILED' });
+    await simClock.runUntil(fx.sim.url, { dag_id: tenant.data.id, state: 'FAILED' });
+    const listed = await fx.client.call<{ contents: DagDto[] | null }>(
       'GET',
       '/api/v1/task/dag/unfinish?show_details=false',
     );
     expect(listed.data.contents?.map((d) => d.id)).toEqual([tenant.data.id]);
-    await client.call('POST', `/api/v1/task/dag/${tenant.data.id}`, { body: { operator: 'pass' } });
+    await fx.client.call('POST', `/api/v1/task/dag/${tenant.data.id}`, {
+      body: { operator: 'pass' },
+    });
     expect((await send('PATCH', {})).status).toBe(200);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 import { useStatusRows } from '../hooks/use-status-rows';
 import { statusMessages } from '../messages';
 import { filterRows, sortRows, type SortKey } from '../model/tenant-status';

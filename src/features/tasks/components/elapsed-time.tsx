@@ -1,6 +1,6 @@
 import type { Dag } from '../../../lib/obshell/dag';
 import { elapsedMs, formatDuration } from '../model/dag-progress';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 
 interface Timed {
   state: Dag['state'];

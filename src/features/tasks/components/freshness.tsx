@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useMessages } from '../../../lib/i18n/messages';
 import { STALE_AFTER_MS } from '../model/polling-policy';
 import { taskMessages } from '../messages';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 
 /** "Updated N s ago"; a warning once a live DAG has not been refreshed for a while. */
 export function Freshness({ updatedAt, live }: { updatedAt: number; live: boolean }) {
