@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { routes } from '../config/routes';
+import { useEmbedMode } from '../features/embed/embed-context';
 import { RootErrorBoundary, RouteErrorBoundary } from './error-boundaries';
 import { AppLayout } from './layout';
 import { lazyPage } from './lazy-page';
@@ -32,8 +33,16 @@ function page(path: string, Component: ComponentType): RouteObject {
   return { path, Component, ErrorBoundary: RouteErrorBoundary };
 }
 
-/** The first screen after unlocking: the status of every tenant (issue 13). */
-const toStatus = <Navigate to={routes.status} replace />;
+/**
+ * The first screen after unlocking: the status of every tenant (issue 13). Inside a portal's
+ * iframe there is no navigation, and the documented embed address (`?embed=1` on the base path)
+ * has always opened the backup form: it still does; a host frames `status?embed=1` for the status.
+ */
+function FirstScreen() {
+  const embedded = useEmbedMode();
+  return <Navigate to={embedded ? routes.backupConfig : routes.status} replace />;
+}
+const toFirstScreen = <FirstScreen />;
 
 /**
  * The one route table. Paths are relative to the router's basename (the deployment's base path);
@@ -46,13 +55,13 @@ export const appRoutes: RouteObject[] = [
     Component: AppLayout,
     ErrorBoundary: RootErrorBoundary,
     children: [
-      { index: true, element: toStatus },
+      { index: true, element: toFirstScreen },
       page('status', StatusPage),
       page('backup', BackupConfigPage),
       page('tasks', TasksPage),
       page('tasks/:id', DagTimelinePage),
       page('history', HistoryPage),
-      { path: '*', element: toStatus },
+      { path: '*', element: toFirstScreen },
     ],
   },
 ];

@@ -62,6 +62,7 @@ const pageZh: Partial<Record<string, string>> = {
 export const statusMessages = defineMessages({
   en: {
     title: 'Backup status',
+    changeConfig: 'Change the backup configuration',
     summary: (attention: number, total: number) =>
       `${attention} of ${total} tenant${total === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} attention`,
     readCount: (read: number, total: number) => `Read ${read} of ${total} tenants…`,
@@ -97,6 +98,7 @@ export const statusMessages = defineMessages({
   },
   zh: {
     title: '备份状态',
+    changeConfig: '修改备份配置',
     summary: (attention: number, total: number) => `${total} 个租户中有 ${attention} 个需要关注`,
     readCount: (read: number, total: number) => `已读取 ${read} / ${total} 个租户…`,
     updated: (seconds: number) => `${seconds} 秒前更新`,

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Checkbox,
   Group,
   Loader,
@@ -11,6 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useNow } from '../../../lib/use-now';
@@ -54,7 +57,13 @@ export function StatusPage() {
 
   return (
     <Stack gap="md">
-      <Title order={2}>{t.title}</Title>
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t.title}</Title>
+        {/* Also the way to the form where there is no navigation (inside a portal's iframe). */}
+        <Anchor component={Link} to={routes.backupConfig}>
+          {t.changeConfig}
+        </Anchor>
+      </Group>
       {state.status === 'pending' && <Loader aria-label={t.loading} />}
       {state.status === 'error' && <ObshellErrorAlert error={state.error} />}
       {state.status === 'success' && total === 0 && <Text>{t.noTenants}</Text>}
