@@ -9,12 +9,13 @@ import { useObshell } from '../../../lib/obshell/obshell-context';
  * The server may not ask obshell itself (it holds no password), so each History visit reads the
  * cluster's task list with the user's session and hands the backup-config DAGs to the server:
  * entries still open get their outcome, tasks started elsewhere appear as "outside".
+ * `enabled`: false until the page's own first read has settled, so this never delays it.
  */
-export function useReconcileOnVisit() {
+export function useReconcileOnVisit(enabled: boolean) {
   const connection = useObshell();
   const queryClient = useQueryClient();
   const { clusterKey } = connection;
-  const dags = useQuery(dagListQueries.cluster(connection));
+  const dags = useQuery({ ...dagListQueries.cluster(connection), enabled });
   const data = dags.data;
   useEffect(() => {
     if (!data) return;

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { historyQueries, type HistoryEntry } from '../../../lib/history-client';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
@@ -21,7 +21,6 @@ const USER_DEBOUNCE_MS = 300;
 export function HistoryPage() {
   const t = useMessages(historyMessages);
   const { clusterKey } = useObshell();
-  useReconcileOnVisit();
   const [filters, setFilters] = useState<FilterState>(() => emptyFilters());
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
@@ -31,23 +30,33 @@ export function HistoryPage() {
     ...historyQueries.page(clusterKey, filter, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
+  // The task-list reconcile (a signed obshell request, then a POST) waits until the first page
+  // has arrived, so it never delays it; entries it touches are refetched afterwards.
+  useReconcileOnVisit(!query.isPending);
   // Entries picked for comparison stay known while the user pages or filters.
   const [picked, setPicked] = useState<Record<number, HistoryEntry>>({});
   const names = useMemo(
     () => new Map(readRuntimeConfig().clusters.map((c) => [c.id, c.name] as const)),
     [],
   );
-  const clusterName = (id: string) => names.get(id) ?? id;
+  const clusterName = useCallback((id: string) => names.get(id) ?? id, [names]);
 
   const changeFilters = (next: FilterState) => {
     setFilters(next);
     setPage(1);
   };
-  const toggle = (id: number) => {
-    const entry = query.data?.items.find((item) => item.id === id);
-    if (entry) setPicked((all) => ({ ...all, [id]: entry }));
-    setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2)));
-  };
+  // Stable while the shown page is, so ticking a box re-renders one memoized row, not all.
+  const shown = query.data;
+  const toggle = useCallback(
+    (id: number) => {
+      const entry = shown?.items.find((item) => item.id === id);
+      if (entry) setPicked((all) => ({ ...all, [id]: entry }));
+      setSelected((ids) =>
+        ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id].slice(-2),
+      );
+    },
+    [shown],
+  );
   const compared = selected.map((id) => picked[id]).filter((e) => e !== undefined);
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / PAGE_SIZE));
 
