@@ -6,6 +6,7 @@ import {
   tabTo,
   useLocaleAndScheme,
 } from './support/quality';
+import { shell } from './support/pages';
 
 // The status page (issue 13). Every state comes from a simulator scenario on the manual clock:
 // nothing here waits for time to pass, only for what the page shows.
@@ -105,7 +106,7 @@ test('en dark: axe-clean; filter and nav reachable with the keyboard only', asyn
   await tabTo(page, problemsOnly);
   await page.keyboard.press('Space');
   await expect(problemsOnly).toBeChecked();
-  await tabTo(page, page.getByRole('link', { name: 'Backup configuration' }));
+  await tabTo(page, shell(page).backupLink);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/backup$/);
 });
