@@ -137,7 +137,14 @@ test('auth expired mid-session (agent clock jumped 10 min): Apply refreshes and 
   await dialog.getByRole('button', { name: 'Apply change' }).click();
   await expectAppliedOnce(page, simControl);
   await expect(page.getByRole('dialog', { name: 'Sign in again' })).toBeHidden();
-  expect((await patches(simControl)).map((r) => r.status)).toEqual([401, 200]);
+  // Whichever signed request met the jump first (the PATCH, or a read polling beside it) was
+  // refused once, the client re-measured the agent's clock, and the change went through once.
+  const statuses = (await patches(simControl)).map((r) => r.status);
+  expect(statuses.at(-1)).toBe(200);
+  expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+  expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(1);
+  const signed = await simRequests(simControl, '/api/v1/');
+  expect(signed.some((r) => r.status === 401)).toBe(true);
 });
 
 test('double click on Apply sends the change once', async ({ page, simControl }) => {
