@@ -77,6 +77,7 @@ test('one unlocked, one locked; switch with the keyboard, unlock, both summaries
   await expect(overview.card(HANGZHOU)).toContainText(l.onScreen);
   await expect(cardSummary(overview, SHANGHAI)).toHaveText('1 of 3 tenants needs attention');
   await expect(overview.card(SHANGHAI)).toContainText(l.unlocked);
+  await overview.region.screenshot({ path: '/tmp/clusters-overview.png' });
 
   // Back to Shanghai: already unlocked, its table at once, no password asked.
   await overview.switchTo(SHANGHAI).click();
