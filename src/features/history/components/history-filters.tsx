@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { historyOutcomes, historyQueries } from '../../../lib/history-client';
+import { historyQueries } from '../../../lib/history-client';
+import { HISTORY_OUTCOMES } from '../../../lib/history-outcomes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { emptyFilters, hasFilters, type FilterState } from '../model/filters';
@@ -52,7 +53,7 @@ export function HistoryFilters({
         onChange={(event) => set('outcome')(event.currentTarget.value)}
         data={[
           { value: '', label: t.anyOutcome },
-          ...historyOutcomes.map((outcome) => ({ value: outcome, label: t.outcomeLabel(outcome) })),
+          ...HISTORY_OUTCOMES.map((outcome) => ({ value: outcome, label: t.outcomeLabel(outcome) })),
         ]}
       />
       <TextInput
