@@ -53,7 +53,10 @@ export function HistoryFilters({
         onChange={(event) => set('outcome')(event.currentTarget.value)}
         data={[
           { value: '', label: t.anyOutcome },
-          ...HISTORY_OUTCOMES.map((outcome) => ({ value: outcome, label: t.outcomeLabel(outcome) })),
+          ...HISTORY_OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: t.outcomeLabel(outcome),
+          })),
         ]}
       />
       <TextInput
