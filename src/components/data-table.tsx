@@ -28,7 +28,7 @@ interface DataTableProps {
   columns: readonly DataColumn[];
   /** The rows (DataRow); nothing, or an empty array, shows `empty` instead. */
   children?: ReactNode;
-  /** Shown in one row spanning every column when there are no rows. */
+  /** Shown in one row spanning every column when there are no rows (none: an empty body). */
   empty?: ReactNode;
   caption?: ReactNode;
   /** The table's accessible name where no caption names it. */
@@ -97,10 +97,10 @@ export function DataTable({
         </Table.Thead>
         <Table.Tbody>
           <RowLookContext.Provider value={highlightOnHover ? HOVER : PLAIN}>
-            {hasRows(children) ? (
+            {hasRows(children) || empty === undefined ? (
               children
             ) : (
-              <DataRow>
+              <DataRow data-empty>
                 <DataCell colSpan={columns.length}>{empty}</DataCell>
               </DataRow>
             )}
