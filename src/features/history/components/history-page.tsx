@@ -42,10 +42,11 @@ export function HistoryPage() {
   );
   const clusterName = useCallback((id: string) => names.get(id) ?? id, [names]);
 
-  const changeFilters = (next: FilterState) => {
+  // Stable, so the memoized filter bar does not render again when a page of entries arrives.
+  const changeFilters = useCallback((next: FilterState) => {
     setFilters(next);
     setPage(1);
-  };
+  }, []);
   // Stable while the shown page is, so ticking a box re-renders one memoized row, not all.
   const shown = query.data;
   const toggle = useCallback(

@@ -1,4 +1,4 @@
-import { Anchor, Button, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo, useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DataCell, DataRow, DataTable, type DataColumn } from '../../../components/data-table';
@@ -29,8 +29,23 @@ const taskCell: CSSProperties = {
 const checkbox: CSSProperties = { width: 18, height: 18, margin: 0, cursor: 'pointer' };
 const taskLink: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)' };
 // Mantine's Anchor and Button looks as classes on plain elements: 50 rows of Mantine components
-// (useProps, styles API, Box) were most of the first page's render time (issue 15).
+// (useProps, styles API, Box each) were the largest part of the first page's render (issue 15).
 const linkClass = Anchor.classes.root;
+// <Button size="xs" variant="default">, as Mantine renders it (classes, data attributes, variables).
+const buttonClass = [
+  'mantine-focus-auto mantine-active',
+  Button.classes.root,
+  UnstyledButton.classes.root,
+].join(' ');
+const buttonLook = {
+  '--button-height': 'var(--button-height-xs)',
+  '--button-padding-x': 'var(--button-padding-x-xs)',
+  '--button-fz': 'var(--mantine-font-size-xs)',
+  '--button-bg': 'var(--mantine-color-default)',
+  '--button-hover': 'var(--mantine-color-default-hover)',
+  '--button-color': 'var(--mantine-color-default-color)',
+  '--button-bd': 'calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)',
+} as CSSProperties;
 
 /** The form of the entry's scope: a tenant entry opens that tenant's form (`?tenant=`). */
 function formFor(scope: string): string {
@@ -161,15 +176,20 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
       <DataCell>
         {canApply &&
           (here ? (
-            <Button
-              size="xs"
-              variant="default"
+            <button
+              type="button"
+              className={buttonClass}
+              style={buttonLook}
+              data-variant="default"
+              data-size="xs"
               title={t.applyAgainHelp}
               aria-describedby={applyHelpId}
               onClick={() => onApply(entry)}
             >
-              {t.applyAgain}
-            </Button>
+              <span className={Button.classes.inner}>
+                <span className={Button.classes.label}>{t.applyAgain}</span>
+              </span>
+            </button>
           ) : (
             <span style={taskLink}>{t.applyAgainOtherCluster}</span>
           ))}
