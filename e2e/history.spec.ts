@@ -45,6 +45,18 @@ async function entries(origin: string) {
   return body.data.items;
 }
 
+/** Sets HA on the open form, applies it, and returns the id of the task it started. */
+async function applyHa(page: Page, value: string) {
+  await page.getByLabel(HA).fill(value);
+  await page.getByRole('button', { name: 'Review 1 change' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review the change' })
+    .getByRole('button', { name: 'Apply change' })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
+  return page.url().split('/').pop() ?? '';
+}
+
 async function openHistory(page: Page, origin: string, locale: Locale) {
   await page.goto(`${origin}${BASE_PATH}history`);
   await unlockScreen(page, locale).unlock(PASSWORD_A);
@@ -75,14 +87,7 @@ test('a change applied through the server is in History after a restart, in en a
 
     await page.goto(`${origin}${BASE_PATH}backup`);
     await unlockScreen(page).unlock(PASSWORD_A);
-    await page.getByLabel(HA).fill('45');
-    await page.getByRole('button', { name: 'Review 1 change' }).click();
-    await page
-      .getByRole('dialog', { name: 'Review the change' })
-      .getByRole('button', { name: 'Apply change' })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
-    const dagId = page.url().split('/').pop() ?? '';
+    const dagId = await applyHa(page, '45');
     // Recorded when obshell accepted the PATCH, before the task moved at all.
     await expect.poll(async () => (await entries(origin)).map((e) => e.dagId)).toEqual([dagId]);
 
@@ -176,14 +181,7 @@ test("Apply again on a tenant entry opens that tenant's form, pre-filled, axe-cl
       name: 'Backup configuration of tenant app_tenant',
     });
     await expect(tenantForm).toBeVisible();
-    await page.getByLabel(HA).fill('7');
-    await page.getByRole('button', { name: 'Review 1 change' }).click();
-    await page
-      .getByRole('dialog', { name: 'Review the change' })
-      .getByRole('button', { name: 'Apply change' })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
-    const dagId = page.url().split('/').pop() ?? '';
+    const dagId = await applyHa(page, '7');
     await controlA.runUntil({ dag_id: dagId, state: 'SUCCEED' });
     // Changed again outside the dashboard: the tenant's value is 60 now.
     const outside = await obshellNodeClient(prod.simA.url).request({

@@ -24,6 +24,10 @@ export interface DataColumn {
   sort?: { direction: SortDirection | undefined; onSort: () => void };
 }
 
+/** Plain (unsorted) columns from `[key, header]` pairs. */
+export const plainColumns = (pairs: readonly (readonly [string, ReactNode])[]): DataColumn[] =>
+  pairs.map(([key, header]) => ({ key, header }));
+
 interface DataTableProps {
   columns: readonly DataColumn[];
   /** The rows (DataRow); nothing, or an empty array, shows `empty` instead. */

@@ -1,7 +1,7 @@
 import { Anchor, Button, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo, useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { DataCell, DataRow, DataTable, type DataColumn } from '../../../components/data-table';
+import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { routes } from '../../../config/routes';
 import type { HistoryEntry } from '../../../lib/history-client';
 import { useLocale } from '../../../lib/i18n/locale';
@@ -71,20 +71,18 @@ export function HistoryTable({ entries, total, clusterName, selected, onToggle }
     },
     [navigate],
   );
-  const columns = useMemo<DataColumn[]>(
+  const columns = useMemo(
     () =>
-      (
-        [
-          ['compare', t.compare],
-          ['time', t.colTime],
-          ['cluster', t.colCluster],
-          ['scope', t.colScope],
-          ['who', t.colWho],
-          ['changes', t.colChanges],
-          ['task', t.colTask],
-          ['actions', t.colActions],
-        ] as const
-      ).map(([key, header]) => ({ key, header })),
+      plainColumns([
+        ['compare', t.compare],
+        ['time', t.colTime],
+        ['cluster', t.colCluster],
+        ['scope', t.colScope],
+        ['who', t.colWho],
+        ['changes', t.colChanges],
+        ['task', t.colTask],
+        ['actions', t.colActions],
+      ]),
     [t],
   );
   return (

@@ -1,5 +1,11 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { DataCell, DataRow, DataRowHeader, DataTable } from '../../../components/data-table';
+import {
+  DataCell,
+  DataRow,
+  DataRowHeader,
+  DataTable,
+  plainColumns,
+} from '../../../components/data-table';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { useMessages } from '../../../lib/i18n/messages';
 import { statusMessages } from '../messages';
@@ -71,15 +77,15 @@ function LastBackupCell({ row }: { row: StatusRow }) {
 /** One row per user tenant; the page passes one page of rows at a time. */
 export function StatusTable({ rows }: { rows: readonly StatusRow[] }) {
   const t = useMessages(statusMessages);
-  const columns = [
-    { key: 'tenant', header: t.tenant },
-    { key: 'problems', header: t.problems },
-    { key: 'archive', header: t.archive },
-    { key: 'checkpoint', header: t.checkpoint },
-    { key: 'delay', header: t.delay },
-    { key: 'destinations', header: t.destinations },
-    { key: 'last-backup', header: t.lastBackup },
-  ];
+  const columns = plainColumns([
+    ['tenant', t.tenant],
+    ['problems', t.problems],
+    ['archive', t.archive],
+    ['checkpoint', t.checkpoint],
+    ['delay', t.delay],
+    ['destinations', t.destinations],
+    ['last-backup', t.lastBackup],
+  ]);
   return (
     <DataTable columns={columns} label={t.tableLabel} minWidth={900} verticalSpacing="xs">
       {rows.map((row) => (

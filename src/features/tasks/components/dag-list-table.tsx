@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { DataCell, DataRow, DataTable } from '../../../components/data-table';
+import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { routes } from '../../../config/routes';
 import type { Dag } from '../../../lib/obshell/dag';
@@ -14,13 +14,13 @@ import { StateBadge } from './state-badge';
 export function DagListTable({ caption, dags }: { caption: string; dags: readonly Dag[] }) {
   const t = useMessages(taskMessages);
   const { locale } = useLocale();
-  const columns = [
-    { key: 'name', header: t.colName },
-    { key: 'state', header: t.colState },
-    { key: 'stage', header: t.colStage },
-    { key: 'start', header: t.colStart },
-    { key: 'id', header: t.colId },
-  ];
+  const columns = plainColumns([
+    ['name', t.colName],
+    ['state', t.colState],
+    ['stage', t.colStage],
+    ['start', t.colStart],
+    ['id', t.colId],
+  ]);
   return (
     <DataTable columns={columns} caption={caption} highlightOnHover>
       {dags.map((dag) => {
