@@ -10,9 +10,12 @@ export const historyFirstPage = (clusterKey: string) =>
 
 /**
  * Starts the first page's GET when the user asks for the page (the navigation's click), beside
- * the page's chunk instead of after it: the page then renders its rows in its first render.
- * Imported by the layout; this module is small and holds no component.
+ * the page's chunk instead of after it: the page then renders its rows in its first render. The
+ * chunk is asked for at the same moment (the router would ask a render later; the browser loads
+ * a module once, and a failure here is the route's to report when it asks). Imported by the
+ * layout; this module is small and holds no component.
  */
 export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
   void queryClient.prefetchQuery(historyFirstPage(clusterKey));
+  import('../components/history-page').catch(() => undefined);
 }
