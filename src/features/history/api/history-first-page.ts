@@ -17,5 +17,5 @@ export const historyFirstPage = (clusterKey: string) =>
  */
 export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
   void queryClient.prefetchQuery(historyFirstPage(clusterKey));
-  import('../components/history-page').catch(() => undefined);
+  void import('../components/history-page').catch(() => undefined);
 }
