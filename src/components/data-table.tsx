@@ -83,7 +83,8 @@ export function DataTable({
   before,
 }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    // Native overflow, not Mantine's ScrollArea: no observers or measuring per table render.
+    <Table.ScrollContainer minWidth={minWidth} type="native">
       {before}
       <Table
         striped

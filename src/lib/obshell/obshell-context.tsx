@@ -49,7 +49,8 @@ export function ObshellConnectionsProvider({
  */
 export function useUnlockedConnections(): readonly ObshellConnection[] {
   const current = useObshell();
-  const all = useContext(ConnectionsContext) ?? [current];
+  const listed = useContext(ConnectionsContext);
+  const all = useMemo(() => listed ?? [current], [listed, current]);
   const subscribe = (listener: () => void) => {
     const stops = all.map((c) => c.credentials.subscribe(listener));
     return () => stops.forEach((stop) => stop());

@@ -16,6 +16,7 @@ export const historyFirstPage = (clusterKey: string) =>
  * layout; this module is small and holds no component.
  */
 export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
-  void queryClient.prefetchQuery(historyFirstPage(clusterKey));
+  // Errors are the page's to show: its own query fetches again when it mounts.
+  void queryClient.query(historyFirstPage(clusterKey)).catch(() => undefined);
   void import('../components/history-page').catch(() => undefined);
 }
