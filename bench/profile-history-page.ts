@@ -21,6 +21,45 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Inclusive time of these functions (React's phases, the page's components), where present. */
+const WATCHED = [
+  'renderRootSync',
+  'renderRootConcurrent',
+  'commitRoot',
+  'commitMutationEffects',
+  'commitLayoutEffects',
+  'flushPassiveEffects',
+  'recursivelyTraverseDeletionEffects',
+  'commitPassiveUnmountEffectsInsideOfDeletedTree_begin',
+  'HistoryPage',
+  'HistoryFilters',
+  'HistoryTable',
+  'HistoryRow',
+  'DataTable',
+  'AppLayout',
+  'parse',
+];
+
+function inclusive(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)?.callFrame.functionName ?? '';
+      if (WATCHED.includes(name) && !seen.has(name)) {
+        seen.add(name);
+        totals.set(name, (totals.get(name) ?? 0) + ms);
+      }
+    }
+  });
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`);
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -52,7 +91,7 @@ async function profiled(cdp: CDPSession, act: () => Promise<void>) {
   await cdp.send('Profiler.start');
   await act();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  return topSelf(profile);
+  return { ...topSelf(profile), inclusive: inclusive(profile) };
 }
 
 async function traced(page: Page, act: () => Promise<void>) {
@@ -146,10 +185,12 @@ async function main() {
         const first = await profiled(cdp, firstPage);
         console.log('first page, self time by file:', first.files);
         console.log('first page, self time by function:', first.functions);
+        console.log('first page, inclusive:', first.inclusive);
         await page.waitForTimeout(500);
         const filtered = await profiled(cdp, filter);
         console.log('filter, self time by file:', filtered.files);
         console.log('filter, self time by function:', filtered.functions);
+        console.log('filter, inclusive:', filtered.inclusive);
       }
       await context.close();
     }
