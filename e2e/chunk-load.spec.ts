@@ -1,4 +1,5 @@
-import { devTest as test, expect, ROOT_PASSWORD } from './fixtures';
+import { test, expect, ROOT_PASSWORD } from './fixtures';
+import { builtChunk } from './support/prod-build';
 import {
   backupForm,
   chunkFailure,
@@ -15,17 +16,18 @@ import {
  * user typed stays where the page still stands.
  */
 
+// Chunks of the production build, found through its manifest (their names carry content hashes).
 // The crypto library, loaded on the first unlock (src/lib/obshell/hybrid-crypto.ts).
-const CRYPTO_CHUNK = /\/deps\/node-forge\.js/;
+const CRYPTO_CHUNK = () => builtChunk('node_modules/node-forge/lib/index.js');
 // The pages behind the router, fetched after the connection screen painted (src/app/session-shell.tsx).
-const PAGES_CHUNK = /\/src\/app\/routed-app\.tsx/;
+const PAGES_CHUNK = () => builtChunk('src/app/routed-app.tsx');
 // The tasks page's own module (a lazy route).
-const TASKS_CHUNK = /\/src\/features\/tasks\/components\/tasks-page\.tsx/;
+const TASKS_CHUNK = () => builtChunk('src/features/tasks/components/tasks-page.tsx');
 
 test('the crypto chunk fails to load: the unlock form says so, offers Reload and keeps the password', async ({
   page,
 }) => {
-  await page.route(CRYPTO_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.route(CRYPTO_CHUNK(), (route) => route.abort('connectionrefused'));
   await page.goto('/backup');
   const unlock = unlockScreen(page);
   await unlock.password.fill(ROOT_PASSWORD);
@@ -38,7 +40,7 @@ test('the crypto chunk fails to load: the unlock form says so, offers Reload and
   await expect(unlock.password).toHaveValue(ROOT_PASSWORD);
 
   // Once the code can be fetched again, Reload brings the dashboard back.
-  await page.unroute(CRYPTO_CHUNK);
+  await page.unroute(CRYPTO_CHUNK());
   await failure.reload.click();
   await expect(unlock.password).toHaveValue('');
   await unlock.unlock(ROOT_PASSWORD);
@@ -49,7 +51,7 @@ test('a page chunk fails to load: the route boundary says so under the shell, in
   page,
 }) => {
   await page.addInitScript(() => localStorage.setItem('obdash.locale', 'zh'));
-  await page.route(TASKS_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.route(TASKS_CHUNK(), (route) => route.abort('connectionrefused'));
   await openUnlocked(page, '/backup', ROOT_PASSWORD, 'zh');
   await shell(page, 'zh').tasksLink.click();
 
@@ -62,7 +64,7 @@ test('a page chunk fails to load: the route boundary says so under the shell, in
   await expect(backupForm(page, 'zh').concurrency).toBeEditable();
   await expect(page.getByText(labels.zh.chunk.title)).toHaveCount(0);
 
-  await page.unroute(TASKS_CHUNK);
+  await page.unroute(TASKS_CHUNK());
   await shell(page, 'zh').tasksLink.click();
   await chunkFailure(page, 'zh').reload.click();
   await unlockScreen(page, 'zh').unlock(ROOT_PASSWORD);
@@ -72,7 +74,7 @@ test('a page chunk fails to load: the route boundary says so under the shell, in
 test('the pages cannot be fetched after unlocking: explained under the header, Reload brings them', async ({
   page,
 }) => {
-  await page.route(PAGES_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.route(PAGES_CHUNK(), (route) => route.abort('connectionrefused'));
   await page.goto('/backup');
   await unlockScreen(page).unlock(ROOT_PASSWORD);
 
@@ -82,7 +84,7 @@ test('the pages cannot be fetched after unlocking: explained under the header, R
   // The header stays: Lock is still there, so the password can be dropped without a reload.
   await expect(shell(page).lockButton).toBeVisible();
 
-  await page.unroute(PAGES_CHUNK);
+  await page.unroute(PAGES_CHUNK());
   await failure.reload.click();
   await unlockScreen(page).unlock(ROOT_PASSWORD);
   await expect(backupForm(page).concurrency).toBeEditable();

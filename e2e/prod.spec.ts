@@ -245,7 +245,9 @@ test('obshell stopped: the UI says so, the typed change survives and goes throug
     const dialog = page.getByRole('dialog', { name: 'Review the change' });
     await dialog.getByRole('button', { name: 'Apply change' }).click();
     await expect(dialog.getByText(/Cannot reach the obshell of cluster "Lab"/)).toBeVisible();
-    await expect(dialog.getByText('Your entries are kept; you can apply again.')).toBeVisible();
+    await expect(
+      dialog.getByText('Your entries are kept. Check the connection, then apply again.'),
+    ).toBeVisible();
     await expect(dialog.getByRole('table', { name: 'What will change' })).toContainText('0 → 45');
     await page.screenshot({ path: '/tmp/prod-obshell-down.png' });
 

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -30,7 +31,7 @@ export async function ensureBuilt(): Promise<string> {
         if (!current()) {
           await build({
             configFile: path.resolve('vite.config.ts'),
-            build: { outDir: DIST, emptyOutDir: true, sourcemap: false },
+            build: { outDir: DIST, emptyOutDir: true, sourcemap: false, manifest: true },
             logLevel: 'warn',
           });
           writeFileSync(MARKER, run);
@@ -44,4 +45,20 @@ export async function ensureBuilt(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return DIST;
+}
+
+const manifestSchema = z.record(z.string(), z.object({ file: z.string() }));
+
+/**
+ * The URL pattern of the built chunk that holds `source` (a path from the project root, as in
+ * Vite's manifest), so a spec can fail exactly that chunk's request. Call after the build
+ * (inside a test, once the `stack` fixture is up).
+ */
+export function builtChunk(source: string): RegExp {
+  const manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8')),
+  );
+  const file = manifest[source]?.file;
+  if (!file) throw new Error(`no chunk for ${source} in the build's manifest`);
+  return new RegExp(`/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
