@@ -6,7 +6,8 @@ import path from 'node:path';
 import { buildServer } from '../server/app';
 import { loadConfig } from '../server/config';
 import { BASE_PATH, PASSWORD_A, expect, test, type ProdStack } from './prod-fixtures';
-import { startBackupConfigDag } from './support/obshell-node-client';
+import { dagSchema } from '../src/lib/obshell/dag';
+import { obshellNodeClient, startBackupConfigDag } from './support/obshell-node-client';
 import { timeline, unlockScreen, type Locale } from './support/pages';
 import { expectNoSeriousA11yViolations, useLocaleAndScheme } from './support/quality';
 
@@ -44,6 +45,18 @@ async function entries(origin: string) {
   return body.data.items;
 }
 
+/** Sets HA on the open form, applies it, and returns the id of the task it started. */
+async function applyHa(page: Page, value: string) {
+  await page.getByLabel(HA).fill(value);
+  await page.getByRole('button', { name: 'Review 1 change' }).click();
+  await page
+    .getByRole('dialog', { name: 'Review the change' })
+    .getByRole('button', { name: 'Apply change' })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
+  return page.url().split('/').pop() ?? '';
+}
+
 async function openHistory(page: Page, origin: string, locale: Locale) {
   await page.goto(`${origin}${BASE_PATH}history`);
   await unlockScreen(page, locale).unlock(PASSWORD_A);
@@ -74,14 +87,7 @@ test('a change applied through the server is in History after a restart, in en a
 
     await page.goto(`${origin}${BASE_PATH}backup`);
     await unlockScreen(page).unlock(PASSWORD_A);
-    await page.getByLabel(HA).fill('45');
-    await page.getByRole('button', { name: 'Review 1 change' }).click();
-    await page
-      .getByRole('dialog', { name: 'Review the change' })
-      .getByRole('button', { name: 'Apply change' })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/\\d+$`));
-    const dagId = page.url().split('/').pop() ?? '';
+    const dagId = await applyHa(page, '45');
     // Recorded when obshell accepted the PATCH, before the task moved at all.
     await expect.poll(async () => (await entries(origin)).map((e) => e.dagId)).toEqual([dagId]);
 
@@ -151,6 +157,56 @@ test('a change applied through the server is in History after a restart, in en a
     } finally {
       await context.close();
     }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Apply again on a tenant entry opens that tenant's form, pre-filled, axe-clean", async ({
+  page,
+  prod,
+  controlA,
+}) => {
+  test.setTimeout(90_000);
+  await controlA.manualClock();
+  const dir = mkdtempSync(path.join(tmpdir(), 'obdash-e2e-history-tenant-'));
+  const server = await startServer(prod, path.join(dir, 'history.db'));
+  try {
+    const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+    // Applied through the tenant's own form: the entry's scope is tenant:app_tenant.
+    await page.goto(`${origin}${BASE_PATH}backup?tenant=app_tenant`);
+    await unlockScreen(page).unlock(PASSWORD_A);
+    const tenantForm = page.getByRole('heading', {
+      name: 'Backup configuration of tenant app_tenant',
+    });
+    await expect(tenantForm).toBeVisible();
+    const dagId = await applyHa(page, '7');
+    await controlA.runUntil({ dag_id: dagId, state: 'SUCCEED' });
+    // Changed again outside the dashboard: the tenant's value is 60 now.
+    const outside = await obshellNodeClient(prod.simA.url).request({
+      method: 'PATCH',
+      path: '/api/v1/tenant/app_tenant/backup/config',
+      body: { ha_low_thread_score: 60 },
+      schema: dagSchema,
+    });
+    await controlA.runUntil({ dag_id: outside.id, state: 'SUCCEED' });
+
+    await openHistory(page, origin, 'en');
+    const table = page.getByRole('table', { name: 'Change history' });
+    const mine = table
+      .getByRole('row')
+      .filter({ hasText: 'Tenant app_tenant' })
+      .filter({ hasText: 'ha_low_thread_score' })
+      .filter({ has: page.getByRole('button', { name: 'Apply again' }) });
+    await expect(mine).toContainText('→ 7');
+    await mine.getByRole('button', { name: 'Apply again' }).click();
+    // The tenant's form, not the cluster's, with the recorded value as an edit.
+    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}backup\\?tenant=app_tenant$`));
+    await expect(tenantForm).toBeVisible();
+    await expect(page.getByLabel(HA)).toHaveValue('7');
+    await expect(page.getByRole('button', { name: 'Review 1 change' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });

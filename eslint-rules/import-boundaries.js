@@ -7,9 +7,21 @@ import path from 'node:path';
  * - shared code (`src/lib`, `src/components`, `src/testing`, `src/config`) never imports a feature.
  * `src/app` composes features and may import any of them. What two features both need moves to
  * `src/lib` (or `src/components`).
+ * - nothing under `src/` (browser code) imports the Node programs `server/` or `sim/`. The other
+ *   way round is allowed for pure modules (server/history/entry-schema.ts takes its outcome list
+ *   from src/lib/history-outcomes.ts): one direction only.
  */
 
 const SHARED = new Set(['lib', 'components', 'testing', 'config']);
+const NODE_PROGRAMS = new Set(['server', 'sim']);
+
+/** `server` or `sim` for a path inside those programs, else null. */
+function nodeProgramOf(root, file) {
+  const relative = path.relative(root, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const [top] = relative.split(path.sep);
+  return top && NODE_PROGRAMS.has(top) ? top : null;
+}
 
 /** `{ layer, feature }` of a path under `<root>/src`, or null outside it. */
 function layerOf(root, file) {
@@ -34,17 +46,26 @@ export const importBoundaries = {
         "Feature '{{from}}' imports feature '{{to}}' ({{source}}). Move what both need to src/lib or src/components, or compose them in src/app.",
       sharedToFeature:
         "Shared code (src/{{from}}) imports feature '{{to}}' ({{source}}). Shared code must not depend on a feature.",
+      browserToNode:
+        "Browser code imports the Node program '{{to}}' ({{source}}). Move what both need to a pure module of src/lib, which {{to}}/ may import.",
     },
   },
   create(context) {
     const root = context.cwd;
     const file = context.filename;
     const from = layerOf(root, file);
-    if (!from || (from.layer !== 'feature' && from.layer !== 'shared')) return {};
+    if (!from) return {};
 
     function check(node, source) {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const to = layerOf(root, path.resolve(path.dirname(file), source));
+      const target = path.resolve(path.dirname(file), source);
+      const program = nodeProgramOf(root, target);
+      if (program) {
+        context.report({ node, messageId: 'browserToNode', data: { to: program, source } });
+        return;
+      }
+      if (from.layer !== 'feature' && from.layer !== 'shared') return;
+      const to = layerOf(root, target);
       if (!to || to.layer !== 'feature') return;
       if (from.layer === 'feature' && to.feature !== from.feature) {
         context.report({

@@ -54,6 +54,18 @@ describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
     expect(await rulesFired('src/app/fixture.ts', app)).not.toContain(BOUNDARY);
   });
 
+  it('fails browser code importing server/ or sim/; the server may import a pure src/lib module', async () => {
+    const server = "export { outcomeSchema } from '../../server/history/entry-schema';\n";
+    expect(await rulesFired('src/lib/fixture.ts', server)).toContain(BOUNDARY);
+    const sim = "export { startSimulator } from '../../../../sim/start';\n";
+    expect(await rulesFired('src/features/tasks/api/fixture.ts', sim)).toContain(BOUNDARY);
+    expect(await rulesFired('src/app/fixture.ts', "import '../../server/app';\n")).toContain(
+      BOUNDARY,
+    );
+    const pure = "export { HISTORY_OUTCOMES } from '../../src/lib/history-outcomes.ts';\n";
+    expect(await rulesFired('server/history/fixture.ts', pure)).not.toContain(BOUNDARY);
+  });
+
   it('keeps full zod off the first screen, type imports aside', async () => {
     const full = "import { z } from 'zod';\nexport const s = z.string();\n";
     expect(await rulesFired('src/features/connection/fixture.ts', full)).toContain(ZOD);

@@ -1,19 +1,14 @@
 import { z } from 'zod';
+import { HISTORY_OUTCOMES } from '../../src/lib/history-outcomes.ts';
 
 /**
  * The change-history entry and every body or query the history API accepts. Sizes are capped
  * here so a caller can never make the database (or an export) grow by sending big strings.
  */
 
-export const OUTCOMES = [
-  'pending',
-  'succeeded',
-  'failed',
-  'passed',
-  'cancelled',
-  'rolled_back',
-] as const;
-export const outcomeSchema = z.enum(OUTCOMES);
+// The list is the browser's too: a pure module of src/lib (server → pure src/lib modules is the
+// one allowed direction; the browser never imports server/).
+export const outcomeSchema = z.enum(HISTORY_OUTCOMES);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 /** Outcomes obshell never changes again (SUCCEED is final; FAILED waits for RETRY/ROLLBACK/PASS). */

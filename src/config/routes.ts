@@ -5,4 +5,6 @@ export const routes = {
   tasks: '/tasks',
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   history: '/history',
+  /** The backup form in one tenant's scope (the form's `?tenant=` parameter). */
+  backupConfigTenant: (name: string) => `/backup?tenant=${encodeURIComponent(name)}`,
 } as const;

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { HISTORY_OUTCOMES, type HistoryOutcome } from './history-outcomes';
 import { readRuntimeConfig } from './runtime-config';
 import { z } from './zod-mini';
 
@@ -9,16 +10,8 @@ import { z } from './zod-mini';
  */
 export const HISTORY_CSRF_HEADER = 'X-Obdash-Request';
 
-export const historyOutcomes = [
-  'pending',
-  'succeeded',
-  'failed',
-  'passed',
-  'cancelled',
-  'rolled_back',
-] as const;
-export const historyOutcomeSchema = z.enum(historyOutcomes);
-export type HistoryOutcome = z.infer<typeof historyOutcomeSchema>;
+export type { HistoryOutcome };
+export const historyOutcomeSchema = z.enum(HISTORY_OUTCOMES);
 
 const valueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const historyChangeSchema = z.object({

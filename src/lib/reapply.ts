@@ -11,7 +11,7 @@ export const REAPPLY_KEY = 'obdash:reapply';
 
 const reapplySchema = z.object({
   clusterId: z.string(),
-  /** "cluster" or "tenant:<name>", for a form that can act on one tenant. */
+  /** "cluster" or "tenant:<name>": the form scope that takes it (absent: cluster). */
   scope: z.optional(z.string()),
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
@@ -34,8 +34,12 @@ export function stashReapply(
   storage()?.setItem(REAPPLY_KEY, JSON.stringify({ clusterId, scope, values }));
 }
 
-/** The pending pre-fill for this cluster, removed as it is read (a reload does not fill again). */
-export function takeReapply(clusterId: string): Reapply | undefined {
+/**
+ * The pending pre-fill for this cluster and form scope ("cluster" or "tenant:<name>"), removed as
+ * it is read (a reload does not fill again). One made in another scope is dropped, not applied:
+ * a tenant's destinations are not the cluster's.
+ */
+export function takeReapply(clusterId: string, scope: string): Reapply | undefined {
   const store = storage();
   const raw = store?.getItem(REAPPLY_KEY);
   if (!store || raw == null) return undefined;
@@ -47,7 +51,8 @@ export function takeReapply(clusterId: string): Reapply | undefined {
     return undefined;
   }
   const parsed = reapplySchema.safeParse(json);
-  return parsed.success && parsed.data.clusterId === clusterId ? parsed.data : undefined;
+  if (!parsed.success || parsed.data.clusterId !== clusterId) return undefined;
+  return (parsed.data.scope ?? 'cluster') === scope ? parsed.data : undefined;
 }
 
 /** True for a value the history masked: the form must ask for it again. */

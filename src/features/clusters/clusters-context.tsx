@@ -1,6 +1,10 @@
 import { createContext, Fragment, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { RuntimeCluster } from '../../lib/runtime-config';
-import { ObshellProvider, type ObshellConnection } from '../../lib/obshell/obshell-context';
+import {
+  ObshellConnectionsProvider,
+  ObshellProvider,
+  type ObshellConnection,
+} from '../../lib/obshell/obshell-context';
 
 export interface ClusterEntry {
   cluster: RuntimeCluster;
@@ -35,6 +39,7 @@ export function ClustersProvider({
   const [currentId, setCurrentId] = useState(() => entries[0]?.cluster.id);
   const current = entries.find((entry) => entry.cluster.id === currentId) ?? entries[0];
   if (!current) throw new Error('ClustersProvider needs at least one cluster');
+  const connections = useMemo(() => entries.map((entry) => entry.connection), [entries]);
   const value = useMemo<ClustersContextValue>(
     () => ({
       entries,
@@ -47,9 +52,12 @@ export function ClustersProvider({
   );
   return (
     <ClustersContext.Provider value={value}>
-      <ObshellProvider value={current.connection}>
-        <Fragment key={current.cluster.id}>{children}</Fragment>
-      </ObshellProvider>
+      {/* Every connection, for work that concerns all unlocked clusters (History's reconcile). */}
+      <ObshellConnectionsProvider value={connections}>
+        <ObshellProvider value={current.connection}>
+          <Fragment key={current.cluster.id}>{children}</Fragment>
+        </ObshellProvider>
+      </ObshellConnectionsProvider>
     </ClustersContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { ObshellClient } from './client';
 import type { CredentialStore, SessionPhase } from './credentials';
 
@@ -28,6 +28,44 @@ export function useObshell(): ObshellConnection {
   const value = useContext(ObshellContext);
   if (!value) throw new Error('useObshell must be used inside <ObshellProvider>');
   return value;
+}
+
+const ConnectionsContext = createContext<readonly ObshellConnection[] | null>(null);
+
+/** Every configured cluster's connection, the current one among them (the cluster switch's list). */
+export function ObshellConnectionsProvider({
+  value,
+  children,
+}: {
+  value: readonly ObshellConnection[];
+  children: ReactNode;
+}) {
+  return <ConnectionsContext.Provider value={value}>{children}</ConnectionsContext.Provider>;
+}
+
+/**
+ * The connections whose session is unlocked now (a verified password in memory), re-rendering as
+ * any of them locks or unlocks. Without a list (one cluster, tests): the current one, if unlocked.
+ */
+export function useUnlockedConnections(): readonly ObshellConnection[] {
+  const current = useObshell();
+  const listed = useContext(ConnectionsContext);
+  const all = useMemo(() => listed ?? [current], [listed, current]);
+  const subscribe = (listener: () => void) => {
+    const stops = all.map((c) => c.credentials.subscribe(listener));
+    return () => stops.forEach((stop) => stop());
+  };
+  // A string snapshot: stable while nothing changes, whatever the number of clusters.
+  const unlockedKeys = useSyncExternalStore(subscribe, () =>
+    all
+      .filter((c) => c.credentials.phase() === 'unlocked')
+      .map((c) => c.clusterKey)
+      .join('\u0000'),
+  );
+  return useMemo(() => {
+    const keys = new Set(unlockedKeys.split('\u0000'));
+    return all.filter((c) => keys.has(c.clusterKey));
+  }, [all, unlockedKeys]);
 }
 
 /** locked / unlocked / reauth (see SessionPhase) for the current cluster. */

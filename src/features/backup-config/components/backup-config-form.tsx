@@ -54,7 +54,7 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
   }, [form]);
 
   const submit = useBackupConfigSubmit(form, baseline, defaults);
-  useHistoryPrefill(form);
+  useHistoryPrefill(form, tenant ? `tenant:${tenant.name}` : 'cluster');
 
   return (
     <FormControlProvider control={form.control}>

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
+import { stashReapply } from '../../../lib/reapply';
 import { clearSentChanges, sentChangeFor } from '../../../lib/sent-changes/sent-changes';
 import { renderWithApp } from '../../../testing/render';
 import { createFakeClient, defaultReads } from '../testing/backup-config-fixtures';
@@ -68,5 +69,26 @@ describe('BackupConfigPage: tenant scope', () => {
     );
     expect(await screen.findByText(/另一个任务占用着租户 app_tenant/)).toBeInTheDocument();
     expect(ha).toHaveValue('5');
+  });
+
+  it('"Apply again" of a tenant entry fills the tenant form; the masked key must be typed again', async () => {
+    stashReapply('test', 'tenant:app_tenant', [
+      {
+        field: 'archive_base_uri',
+        new: 'oss://bkt/clog?host=oss.example.com&access_id=AK&access_key=******',
+      },
+      { field: 'data_base_uri', new: 'file:///data/app_tenant/data' },
+      { field: 'ha_low_thread_score', new: 7 },
+    ]);
+    setup('/backup?tenant=app_tenant');
+    expect(await screen.findByLabelText(HA)).toHaveValue('7');
+    const archive = screen.getByRole('group', {
+      name: 'Archive log destination (archive_base_uri)',
+    });
+    expect(within(archive).getByLabelText('Bucket and path')).toHaveValue('bkt/clog');
+    expect(within(archive).getByLabelText('Access ID (access_id)')).toHaveValue('AK');
+    expect(within(archive).getByLabelText(/^Access key/)).toHaveValue('');
+    const data = screen.getByRole('group', { name: 'Data backup destination (data_base_uri)' });
+    expect(within(data).getByLabelText('Directory')).toHaveValue('/data/app_tenant/data');
   });
 });

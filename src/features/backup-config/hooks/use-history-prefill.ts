@@ -8,11 +8,12 @@ import { reapplyValues } from '../model/reapply-values';
 /**
  * "Apply again" from the History page: fills the fields with that change's values once, as edits
  * (dirty, validated), so the review shows them as changes and a masked key is asked for again.
+ * `scope`: the form's ("cluster" or "tenant:<name>"); the History page opens the entry's scope.
  */
-export function useHistoryPrefill(form: UseFormReturn<BackupConfigFormValues>) {
+export function useHistoryPrefill(form: UseFormReturn<BackupConfigFormValues>, scope: string) {
   const { clusterKey } = useObshell();
   useEffect(() => {
-    const reapply = takeReapply(clusterKey);
+    const reapply = takeReapply(clusterKey, scope);
     if (!reapply) return;
     const values = reapplyValues(reapply, form.getValues());
     for (const [name, value] of Object.entries(values) as [
@@ -21,5 +22,5 @@ export function useHistoryPrefill(form: UseFormReturn<BackupConfigFormValues>) {
     ][]) {
       form.setValue(name, value, { shouldDirty: true, shouldValidate: true });
     }
-  }, [form, clusterKey]);
+  }, [form, clusterKey, scope]);
 }

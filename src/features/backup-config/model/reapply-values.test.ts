@@ -19,10 +19,44 @@ const blank = initialValues({
 describe('"Apply again" pre-fill', () => {
   it('is taken once, for its own cluster only', () => {
     stashReapply('prod', 'cluster', [{ field: 'binding', new: 'MANDATORY' }]);
-    expect(takeReapply('other')).toBeUndefined();
+    expect(takeReapply('other', 'cluster')).toBeUndefined();
     stashReapply('prod', 'cluster', [{ field: 'binding', new: 'MANDATORY' }]);
-    expect(takeReapply('prod')?.values).toEqual({ binding: 'MANDATORY' });
-    expect(takeReapply('prod')).toBeUndefined();
+    expect(takeReapply('prod', 'cluster')?.values).toEqual({ binding: 'MANDATORY' });
+    expect(takeReapply('prod', 'cluster')).toBeUndefined();
+  });
+
+  it('is taken by the form of its own scope only: a tenant entry never fills the cluster form', () => {
+    stashReapply('prod', 'tenant:sales', [{ field: 'binding', new: 'MANDATORY' }]);
+    expect(takeReapply('prod', 'cluster')).toBeUndefined();
+    stashReapply('prod', 'tenant:sales', [{ field: 'binding', new: 'MANDATORY' }]);
+    expect(takeReapply('prod', 'tenant:other')).toBeUndefined();
+    stashReapply('prod', 'tenant:sales', [{ field: 'binding', new: 'MANDATORY' }]);
+    expect(takeReapply('prod', 'tenant:sales')?.scope).toBe('tenant:sales');
+  });
+
+  it("tenant scope: the tenant's two destinations fill its two destination groups, keys empty", () => {
+    const tenantBlank = { ...blank, data_destination: blank.destination };
+    const values = reapplyValues(
+      {
+        clusterId: 'prod',
+        scope: 'tenant:sales',
+        values: {
+          archive_base_uri: 'oss://b/clog?host=h.example.com&access_id=ID&access_key=******',
+          data_base_uri: 'file:///data/sales',
+          backup_base_uri: 'file:///never/used',
+        },
+      },
+      tenantBlank,
+    );
+    expect(values.destination).toMatchObject({ scheme: 'oss', path: 'b/clog', access_key: '' });
+    expect(values.data_destination).toMatchObject({ scheme: 'file', path: '/data/sales' });
+    // A cluster form ignores the tenant's URIs and takes backup_base_uri only.
+    const cluster = reapplyValues(
+      { clusterId: 'prod', values: { archive_base_uri: 'file:///a', data_base_uri: 'file:///d' } },
+      blank,
+    );
+    expect(cluster).not.toHaveProperty('destination');
+    expect(cluster).not.toHaveProperty('data_destination');
   });
 
   it('fills each field; a masked key comes back empty, to be typed again', () => {

@@ -1,11 +1,12 @@
 import { Alert, Button, Group } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { historyApi, type HistoryFilter } from '../../../lib/history-client';
 import { useMessages } from '../../../lib/i18n/messages';
 import { historyMessages } from '../messages';
 
-/** The filtered history as a file. Fetched (the CSRF header) and saved from a Blob. */
-export function ExportButtons({ filter }: { filter: HistoryFilter }) {
+/** The filtered history as a file. Fetched (the CSRF header) and saved from a Blob. Memoized
+ * (the filter is): a page of entries arriving does not render it again. */
+export const ExportButtons = memo(function ExportButtons({ filter }: { filter: HistoryFilter }) {
   const t = useMessages(historyMessages);
   const [busy, setBusy] = useState<'csv' | 'json' | null>(null);
   const [failed, setFailed] = useState(false);
@@ -41,4 +42,4 @@ export function ExportButtons({ filter }: { filter: HistoryFilter }) {
       )}
     </Group>
   );
-}
+});

@@ -1,13 +1,18 @@
 import { Button, Group, NativeSelect, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { historyOutcomes, historyQueries } from '../../../lib/history-client';
+import { memo } from 'react';
+import { historyQueries } from '../../../lib/history-client';
+import { HISTORY_OUTCOMES } from '../../../lib/history-outcomes';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { emptyFilters, hasFilters, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
 
-/** Cluster, field, user (debounced by the page), outcome and day range. */
-export function HistoryFilters({
+/**
+ * Cluster, field, user (debounced by the page), outcome and day range. Memoized: a page of
+ * entries arriving re-renders the page, not these inputs (issue 15's filter budget).
+ */
+export const HistoryFilters = memo(function HistoryFilters({
   value,
   onChange,
   clusterName,
@@ -52,7 +57,10 @@ export function HistoryFilters({
         onChange={(event) => set('outcome')(event.currentTarget.value)}
         data={[
           { value: '', label: t.anyOutcome },
-          ...historyOutcomes.map((outcome) => ({ value: outcome, label: t.outcomeLabel(outcome) })),
+          ...HISTORY_OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: t.outcomeLabel(outcome),
+          })),
         ]}
       />
       <TextInput
@@ -76,4 +84,4 @@ export function HistoryFilters({
       </Button>
     </Group>
   );
-}
+});

@@ -6,6 +6,7 @@ import { historyQueries, type HistoryEntry } from '../../../lib/history-client';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { readRuntimeConfig } from '../../../lib/runtime-config';
+import { HISTORY_PAGE_SIZE } from '../api/history-first-page';
 import { useReconcileOnVisit } from '../api/use-reconcile-on-visit';
 import { emptyFilters, hasFilters, toApiFilter, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
@@ -14,7 +15,7 @@ import { ExportButtons } from './export-buttons';
 import { HistoryFilters } from './history-filters';
 import { HistoryTable } from './history-table';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = HISTORY_PAGE_SIZE;
 const USER_DEBOUNCE_MS = 300;
 
 /** `/history`: who changed what, when, and how its task ended; filtered, paged, exported. */
@@ -41,10 +42,11 @@ export function HistoryPage() {
   );
   const clusterName = useCallback((id: string) => names.get(id) ?? id, [names]);
 
-  const changeFilters = (next: FilterState) => {
+  // Stable, so the memoized filter bar does not render again when a page of entries arrives.
+  const changeFilters = useCallback((next: FilterState) => {
     setFilters(next);
     setPage(1);
-  };
+  }, []);
   // Stable while the shown page is, so ticking a box re-renders one memoized row, not all.
   const shown = query.data;
   const toggle = useCallback(

@@ -1,13 +1,14 @@
-import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
-import { memo, useCallback, useId, type CSSProperties } from 'react';
+import { Anchor, Button, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { memo, useCallback, useId, useMemo, type CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { routes } from '../../../config/routes';
 import type { HistoryEntry } from '../../../lib/history-client';
 import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { stashReapply } from '../../../lib/reapply';
-import { timeText } from '../model/format';
+import { tenantOf, timeText } from '../model/format';
 import { historyMessages } from '../messages';
 import { ChangeList, OutcomeBadge, ScopeText, WhoText } from './entry-parts';
 
@@ -26,13 +27,45 @@ const taskCell: CSSProperties = {
   gap: 4,
 };
 const checkbox: CSSProperties = { width: 18, height: 18, margin: 0, cursor: 'pointer' };
+const taskLink: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)' };
+// Mantine's Anchor and Button looks as classes on plain elements: 50 rows of Mantine components
+// (useProps, styles API, Box each) were the largest part of the first page's render (issue 15).
+const linkClass = Anchor.classes.root;
+// <Button size="xs" variant="default">, as Mantine renders it (classes, data attributes, variables).
+const buttonClass = [
+  'mantine-focus-auto mantine-active',
+  Button.classes.root,
+  UnstyledButton.classes.root,
+].join(' ');
+const buttonLook = {
+  '--button-height': 'var(--button-height-xs)',
+  '--button-padding-x': 'var(--button-padding-x-xs)',
+  '--button-fz': 'var(--mantine-font-size-xs)',
+  '--button-bg': 'var(--mantine-color-default)',
+  '--button-hover': 'var(--mantine-color-default-hover)',
+  '--button-color': 'var(--mantine-color-default-color)',
+  '--button-bd': 'calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)',
+} as CSSProperties;
+
+/** The form of the entry's scope: a tenant entry opens that tenant's form (`?tenant=`). */
+function formFor(scope: string): string {
+  const tenant = tenantOf(scope);
+  return tenant === undefined ? routes.backupConfig : routes.backupConfigTenant(tenant);
+}
 
 /**
  * One row per change, newest first: when, where, who, what, and how its task ended. Rows are
  * memoized and mount no Tooltip or Mantine Checkbox: the two help texts are rendered once and
- * referenced by id (issue 15: 50 rows must render within the page's 100 ms budget).
+ * referenced by id (issue 15: 50 rows must render within the page's 100 ms budget). The table is
+ * memoized too: typing in a filter re-renders the filter bar, not the table, until the answer.
  */
-export function HistoryTable({ entries, total, clusterName, selected, onToggle }: Props) {
+export const HistoryTable = memo(function HistoryTable({
+  entries,
+  total,
+  clusterName,
+  selected,
+  onToggle,
+}: Props) {
   const t = useMessages(historyMessages);
   const { clusterKey } = useObshell();
   const navigate = useNavigate();
@@ -41,47 +74,53 @@ export function HistoryTable({ entries, total, clusterName, selected, onToggle }
   const applyAgain = useCallback(
     (entry: HistoryEntry) => {
       stashReapply(entry.clusterId, entry.scope, entry.changes);
-      void navigate(routes.backupConfig);
+      void navigate(formFor(entry.scope));
     },
     [navigate],
   );
-  return (
-    <Table.ScrollContainer minWidth={900}>
-      <VisuallyHidden id={outsideHelpId}>{t.outsideHelp}</VisuallyHidden>
-      <VisuallyHidden id={applyHelpId}>{t.applyAgainHelp}</VisuallyHidden>
-      <Table striped verticalSpacing="sm" aria-label={t.title}>
-        <Table.Caption>{t.caption(total)}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t.compare}</Table.Th>
-            <Table.Th scope="col">{t.colTime}</Table.Th>
-            <Table.Th scope="col">{t.colCluster}</Table.Th>
-            <Table.Th scope="col">{t.colScope}</Table.Th>
-            <Table.Th scope="col">{t.colWho}</Table.Th>
-            <Table.Th scope="col">{t.colChanges}</Table.Th>
-            <Table.Th scope="col">{t.colTask}</Table.Th>
-            <Table.Th scope="col">{t.colActions}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <HistoryRow
-              key={entry.id}
-              entry={entry}
-              here={entry.clusterId === clusterKey}
-              cluster={clusterName(entry.clusterId)}
-              checked={selected.includes(entry.id)}
-              onToggle={onToggle}
-              onApply={applyAgain}
-              outsideHelpId={outsideHelpId}
-              applyHelpId={applyHelpId}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const columns = useMemo(
+    () =>
+      plainColumns([
+        ['compare', t.compare],
+        ['time', t.colTime],
+        ['cluster', t.colCluster],
+        ['scope', t.colScope],
+        ['who', t.colWho],
+        ['changes', t.colChanges],
+        ['task', t.colTask],
+        ['actions', t.colActions],
+      ]),
+    [t],
   );
-}
+  return (
+    <DataTable
+      columns={columns}
+      label={t.title}
+      caption={t.caption(total)}
+      minWidth={900}
+      before={
+        <>
+          <VisuallyHidden id={outsideHelpId}>{t.outsideHelp}</VisuallyHidden>
+          <VisuallyHidden id={applyHelpId}>{t.applyAgainHelp}</VisuallyHidden>
+        </>
+      }
+    >
+      {entries.map((entry) => (
+        <HistoryRow
+          key={entry.id}
+          entry={entry}
+          here={entry.clusterId === clusterKey}
+          cluster={clusterName(entry.clusterId)}
+          checked={selected.includes(entry.id)}
+          onToggle={onToggle}
+          onApply={applyAgain}
+          outsideHelpId={outsideHelpId}
+          applyHelpId={applyHelpId}
+        />
+      ))}
+    </DataTable>
+  );
+});
 
 interface RowProps {
   entry: HistoryEntry;
@@ -101,8 +140,8 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
   const { locale } = useLocale();
   const canApply = entry.source === 'dashboard' && entry.changes.length > 0;
   return (
-    <Table.Tr data-entry={entry.id}>
-      <Table.Td>
+    <DataRow data-entry={entry.id}>
+      <DataCell>
         <input
           type="checkbox"
           style={checkbox}
@@ -110,46 +149,56 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
           checked={checked}
           onChange={() => onToggle(entry.id)}
         />
-      </Table.Td>
-      <Table.Td>{timeText(entry.time, locale)}</Table.Td>
-      <Table.Td>{cluster}</Table.Td>
-      <Table.Td>
+      </DataCell>
+      <DataCell>{timeText(entry.time, locale)}</DataCell>
+      <DataCell>{cluster}</DataCell>
+      <DataCell>
         <ScopeText scope={entry.scope} />
-      </Table.Td>
-      <Table.Td>
+      </DataCell>
+      <DataCell>
         <WhoText entry={entry} helpId={outsideHelpId} />
-      </Table.Td>
-      <Table.Td>
+      </DataCell>
+      <DataCell>
         <ChangeList entry={entry} />
-      </Table.Td>
-      <Table.Td>
+      </DataCell>
+      <DataCell>
         <div style={taskCell}>
           <OutcomeBadge entry={entry} />
           {here ? (
-            <Anchor component={Link} to={routes.task(entry.dagId)} size="sm">
+            <Link
+              className={linkClass}
+              data-underline="hover"
+              style={taskLink}
+              to={routes.task(entry.dagId)}
+            >
               {t.openTask(entry.dagId)}
-            </Anchor>
+            </Link>
           ) : (
             t.openTask(entry.dagId)
           )}
         </div>
-      </Table.Td>
-      <Table.Td>
+      </DataCell>
+      <DataCell>
         {canApply &&
           (here ? (
-            <Button
-              size="xs"
-              variant="default"
+            <button
+              type="button"
+              className={buttonClass}
+              style={buttonLook}
+              data-variant="default"
+              data-size="xs"
               title={t.applyAgainHelp}
               aria-describedby={applyHelpId}
               onClick={() => onApply(entry)}
             >
-              {t.applyAgain}
-            </Button>
+              <span className={Button.classes.inner}>
+                <span className={Button.classes.label}>{t.applyAgain}</span>
+              </span>
+            </button>
           ) : (
-            <Text size="sm">{t.applyAgainOtherCluster}</Text>
+            <span style={taskLink}>{t.applyAgainOtherCluster}</span>
           ))}
-      </Table.Td>
-    </Table.Tr>
+      </DataCell>
+    </DataRow>
   );
 });

@@ -1,8 +1,5 @@
-import {
-  historyOutcomes,
-  type HistoryFilter,
-  type HistoryOutcome,
-} from '../../../lib/history-client';
+import type { HistoryFilter } from '../../../lib/history-client';
+import { HISTORY_OUTCOMES, type HistoryOutcome } from '../../../lib/history-outcomes';
 
 /** The filter bar as typed: plain strings ("" = any), dates as the date inputs give them. */
 export interface FilterState {
@@ -25,7 +22,7 @@ export const emptyFilters = (cluster = ''): FilterState => ({
 });
 
 const isOutcome = (value: string): value is HistoryOutcome =>
-  (historyOutcomes as readonly string[]).includes(value);
+  (HISTORY_OUTCOMES as readonly string[]).includes(value);
 
 /** A local day's start (or end) as an ISO instant; undefined for "" or a malformed date. */
 function dayBound(day: string, end: boolean): string | undefined {

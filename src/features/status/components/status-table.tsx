@@ -1,4 +1,11 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import {
+  DataCell,
+  DataRow,
+  DataRowHeader,
+  DataTable,
+  plainColumns,
+} from '../../../components/data-table';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { useMessages } from '../../../lib/i18n/messages';
 import { statusMessages } from '../messages';
@@ -70,64 +77,58 @@ function LastBackupCell({ row }: { row: StatusRow }) {
 /** One row per user tenant; the page passes one page of rows at a time. */
 export function StatusTable({ rows }: { rows: readonly StatusRow[] }) {
   const t = useMessages(statusMessages);
+  const columns = plainColumns([
+    ['tenant', t.tenant],
+    ['problems', t.problems],
+    ['archive', t.archive],
+    ['checkpoint', t.checkpoint],
+    ['delay', t.delay],
+    ['destinations', t.destinations],
+    ['last-backup', t.lastBackup],
+  ]);
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped verticalSpacing="xs" aria-label={t.tableLabel}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t.tenant}</Table.Th>
-            <Table.Th scope="col">{t.problems}</Table.Th>
-            <Table.Th scope="col">{t.archive}</Table.Th>
-            <Table.Th scope="col">{t.checkpoint}</Table.Th>
-            <Table.Th scope="col">{t.delay}</Table.Th>
-            <Table.Th scope="col">{t.destinations}</Table.Th>
-            <Table.Th scope="col">{t.lastBackup}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.name} data-testid="status-row" data-tenant={row.name}>
-              <Table.Th scope="row">
-                <Text size="sm" fw={600}>
-                  {row.name}
-                </Text>
-                {row.tenantStatus !== null && row.tenantStatus !== 'NORMAL' && (
-                  <Text size="xs">{row.tenantStatus}</Text>
-                )}
-              </Table.Th>
-              <Table.Td>
-                {row.problems.length === 0 ? (
-                  <Text size="sm">{row.complete ? t.ok : t.loading}</Text>
-                ) : (
-                  <Group gap={4}>
-                    {row.problems.map((p) => (
-                      <Badge key={p} color="red" variant="light" tt="none">
-                        {t.problem(p)}
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <ArchiveCell row={row} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{row.checkpoint ?? '—'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <DelayCell row={row} />
-              </Table.Td>
-              <Table.Td>
-                <Destination label={t.archiveDest} uri={row.archiveDestination} />
-                <Destination label={t.dataDest} uri={row.dataDestination} />
-              </Table.Td>
-              <Table.Td>
-                <LastBackupCell row={row} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable columns={columns} label={t.tableLabel} minWidth={900} verticalSpacing="xs">
+      {rows.map((row) => (
+        <DataRow key={row.name} data-testid="status-row" data-tenant={row.name}>
+          <DataRowHeader>
+            <Text size="sm" fw={600}>
+              {row.name}
+            </Text>
+            {row.tenantStatus !== null && row.tenantStatus !== 'NORMAL' && (
+              <Text size="xs">{row.tenantStatus}</Text>
+            )}
+          </DataRowHeader>
+          <DataCell>
+            {row.problems.length === 0 ? (
+              <Text size="sm">{row.complete ? t.ok : t.loading}</Text>
+            ) : (
+              <Group gap={4}>
+                {row.problems.map((p) => (
+                  <Badge key={p} color="red" variant="light" tt="none">
+                    {t.problem(p)}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </DataCell>
+          <DataCell>
+            <ArchiveCell row={row} />
+          </DataCell>
+          <DataCell>
+            <Text size="xs">{row.checkpoint ?? '—'}</Text>
+          </DataCell>
+          <DataCell>
+            <DelayCell row={row} />
+          </DataCell>
+          <DataCell>
+            <Destination label={t.archiveDest} uri={row.archiveDestination} />
+            <Destination label={t.dataDest} uri={row.dataDestination} />
+          </DataCell>
+          <DataCell>
+            <LastBackupCell row={row} />
+          </DataCell>
+        </DataRow>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { routes } from '../../../config/routes';
 import type { Dag } from '../../../lib/obshell/dag';
@@ -13,44 +14,37 @@ import { StateBadge } from './state-badge';
 export function DagListTable({ caption, dags }: { caption: string; dags: readonly Dag[] }) {
   const t = useMessages(taskMessages);
   const { locale } = useLocale();
+  const columns = plainColumns([
+    ['name', t.colName],
+    ['state', t.colState],
+    ['stage', t.colStage],
+    ['start', t.colStart],
+    ['id', t.colId],
+  ]);
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t.colName}</Table.Th>
-            <Table.Th scope="col">{t.colState}</Table.Th>
-            <Table.Th scope="col">{t.colStage}</Table.Th>
-            <Table.Th scope="col">{t.colStart}</Table.Th>
-            <Table.Th scope="col">{t.colId}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {dags.map((dag) => {
-            const start = parseTaskTime(dag.start_time);
-            return (
-              <Table.Tr key={dag.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={routes.task(dag.id)}>
-                    {maskSecrets(dag.name)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={dag.state} operator={dag.operator} />
-                </Table.Td>
-                <Table.Td>{`${dag.stage} / ${dag.max_stage}`}</Table.Td>
-                <Table.Td>{start === undefined ? '—' : formatClock(start, locale)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {dag.id}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable columns={columns} caption={caption} highlightOnHover>
+      {dags.map((dag) => {
+        const start = parseTaskTime(dag.start_time);
+        return (
+          <DataRow key={dag.id}>
+            <DataCell>
+              <Anchor component={Link} to={routes.task(dag.id)}>
+                {maskSecrets(dag.name)}
+              </Anchor>
+            </DataCell>
+            <DataCell>
+              <StateBadge state={dag.state} operator={dag.operator} />
+            </DataCell>
+            <DataCell>{`${dag.stage} / ${dag.max_stage}`}</DataCell>
+            <DataCell>{start === undefined ? '—' : formatClock(start, locale)}</DataCell>
+            <DataCell>
+              <Text size="sm" ff="monospace">
+                {dag.id}
+              </Text>
+            </DataCell>
+          </DataRow>
+        );
+      })}
+    </DataTable>
   );
 }

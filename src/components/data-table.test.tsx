@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithApp } from '../testing/render';
+import { DataCell, DataRow, DataRowHeader, DataTable, type DataColumn } from './data-table';
+
+const columns: DataColumn[] = [
+  { key: 'name', header: 'Name' },
+  { key: 'state', header: 'State' },
+];
+
+describe('DataTable', () => {
+  it('names the table by its caption or label, heads every column, renders the rows', () => {
+    renderWithApp(
+      <>
+        <DataTable columns={columns} caption="Unfinished tasks">
+          {['a', 'b'].map((name) => (
+            <DataRow key={name} data-testid="row">
+              <DataRowHeader>{name}</DataRowHeader>
+              <DataCell>ok</DataCell>
+            </DataRow>
+          ))}
+        </DataTable>
+        <DataTable columns={columns} label="Tenants">
+          {[]}
+        </DataTable>
+      </>,
+    );
+    const table = screen.getByRole('table', { name: 'Unfinished tasks' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Name', 'State']);
+    expect(within(table).getByRole('rowheader', { name: 'a' })).toBeInTheDocument();
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((td) => td.textContent),
+    ).toEqual(['ok', 'ok']);
+    // Mantine's table look on plain elements: striped, bordered, padded.
+    const [first] = screen.getAllByTestId('row');
+    expect(first).toHaveAttribute('data-striped', 'odd');
+    expect(first?.className).toMatch(/\S/);
+    // No rows and no empty text: just the header row.
+    expect(within(screen.getByRole('table', { name: 'Tenants' })).getAllByRole('row')).toHaveLength(
+      1,
+    );
+  });
+
+  it('shows the empty text in one row spanning every column', () => {
+    renderWithApp(
+      <DataTable columns={columns} label="Tasks" empty="No tasks">
+        {[]}
+      </DataTable>,
+    );
+    const cell = within(screen.getByRole('table', { name: 'Tasks' })).getByRole('cell');
+    expect(cell).toHaveTextContent('No tasks');
+    expect(cell).toHaveAttribute('colspan', '2');
+  });
+
+  it('a sortable column: a button in its header, aria-sort on the sorted one only', async () => {
+    const onSort = vi.fn();
+    renderWithApp(
+      <DataTable
+        label="Tenants"
+        columns={[
+          { key: 'name', header: 'Name', sort: { direction: 'descending', onSort: vi.fn() } },
+          { key: 'delay', header: 'Delay', sort: { direction: undefined, onSort } },
+          { key: 'note', header: 'Note' },
+        ]}
+      >
+        {[]}
+      </DataTable>,
+    );
+    const [name, delay, note] = screen.getAllByRole('columnheader');
+    expect(name).toHaveAttribute('aria-sort', 'descending');
+    expect(delay).toHaveAttribute('aria-sort', 'none');
+    expect(note).not.toHaveAttribute('aria-sort');
+    await userEvent.click(within(delay!).getByRole('button', { name: 'Delay' }));
+    expect(onSort).toHaveBeenCalledOnce();
+    expect(within(note!).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
