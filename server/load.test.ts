@@ -3,37 +3,38 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, startUpstream } from './testing/helpers.ts';
 
 /**
- * Issue 12 items 2 and 3, on loopback only, bounded in count and time. Bounds are ratios of the
- * configured timeout, not absolute speeds: before the fix requests queued behind a full pool
- * waited a whole timeout (or forever) before their own began — 3× the timeout and more, measured
- * on a busy 2-core machine — while after it each answer comes at the timeout plus the time the
- * burst itself takes to accept (≈ 1.2–1.75× on the same machine).
+ * Issue 12 items 2 and 3, on loopback only, bounded in count. Before the fix, requests queued
+ * behind a full pool waited a whole timeout (or forever) before their own began: answers came in
+ * waves one timeout apart, and other users were answered only after the burst was cut. The
+ * assertions are about that order and those waves, not about how fast this machine is (a busy CI
+ * machine stretched the old absolute bounds past their limit).
  */
 
-const TIMEOUT_MS = 1_500;
-const LATE = TIMEOUT_MS * 2.2;
+// Long enough that 20 quick reads fit well before the cut even on a busy 2-core machine.
+const TIMEOUT_MS = 3_000;
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-/** How long `fetch` takes to get an answer (any status), or Infinity when it never does. */
-async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number }> {
-  const started = Date.now();
+/** When `fetch` got its answer (any status; ms since epoch), or Infinity when it never did. */
+async function answered(url: string): Promise<{ at: number; status: number }> {
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS * 4) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS * 6) });
     await response.arrayBuffer();
-    return { ms: Date.now() - started, status: response.status };
+    return { at: Date.now(), status: response.status };
   } catch {
-    return { ms: Number.POSITIVE_INFINITY, status: 0 };
+    return { at: Number.POSITIVE_INFINITY, status: 0 };
   }
 }
 
-/** Declares a 1,000-byte body and sends one byte every 100 ms; resolves when the server cuts it. */
+/**
+ * Declares a 1,000-byte body and sends one byte every 100 ms; resolves when the server cuts it
+ * (ms since epoch).
+ */
 function slowUpload(url: string, sockets: Socket[]): Promise<number> {
   const { port } = new URL(url);
-  const started = Date.now();
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1', () => {
       socket.write(
@@ -46,7 +47,7 @@ function slowUpload(url: string, sockets: Socket[]): Promise<number> {
     socket.on('error', () => undefined);
     socket.on('close', () => {
       clearInterval(drip);
-      resolve(Date.now() - started);
+      resolve(Date.now());
     });
   });
 }
@@ -66,18 +67,18 @@ describe('slow clients and load', () => {
     // Let the burst take hold before the other users arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const others = await Promise.all(
-      Array.from({ length: 20 }, () => timed(`${server.url}/api/v1/info`)),
+      Array.from({ length: 20 }, () => answered(`${server.url}/api/v1/info`)),
     );
-    for (const other of others) {
-      expect(other.status).toBe(200);
-      expect(other.ms).toBeLessThan(LATE);
-    }
+    expect(others.map((other) => other.status)).toEqual(others.map(() => 200));
     const cut = await Promise.race([
       Promise.all(uploads),
-      new Promise<'not cut'>((resolve) => setTimeout(() => resolve('not cut'), TIMEOUT_MS * 4)),
+      new Promise<'not cut'>((resolve) => setTimeout(() => resolve('not cut'), TIMEOUT_MS * 6)),
     ]);
     expect(cut).not.toBe('not cut');
-    if (cut !== 'not cut') expect(Math.max(...cut)).toBeLessThan(TIMEOUT_MS + 2_000);
+    // The other users did not wait for the burst: all answered before the first upload was cut.
+    if (cut !== 'not cut') {
+      expect(Math.max(...others.map((other) => other.at))).toBeLessThan(Math.min(...cut));
+    }
     // None of the half-sent bodies reached obshell.
     expect(obshell.seen.filter((seen) => seen.method === 'PATCH')).toHaveLength(0);
   });
@@ -92,9 +93,12 @@ describe('slow clients and load', () => {
     ]);
     cleanups.push(server.close);
     const results = await Promise.all(
-      Array.from({ length: 250 }, () => timed(`${server.url}/api/v1/info`)),
+      Array.from({ length: 250 }, () => answered(`${server.url}/api/v1/info`)),
     );
     expect(new Set(results.map((result) => result.status))).toEqual(new Set([504]));
-    expect(Math.max(...results.map((result) => result.ms))).toBeLessThan(LATE);
+    // One wave: no request waited for another's timeout before its own began (that would put
+    // answers a whole timeout after the first ones).
+    const times = results.map((result) => result.at);
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(TIMEOUT_MS);
   });
 });
