@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
@@ -50,7 +50,10 @@ export function StatusPage() {
   const [page, setPage] = useState(1);
   const total = state.rows.length;
   const attention = state.rows.filter((r) => r.problems.length > 0).length;
-  const shown = sortRows(filterRows(state.rows, { text, problemsOnly }), sort);
+  const shown = useMemo(
+    () => sortRows(filterRows(state.rows, { text, problemsOnly }), sort),
+    [state.rows, text, problemsOnly, sort],
+  );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const slice = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
