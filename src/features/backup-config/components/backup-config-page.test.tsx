@@ -8,6 +8,7 @@ import {
   createFakeClient,
   defaultReads,
   sampleDag,
+  tenantParameters,
   type FakeCall,
 } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
@@ -32,7 +33,7 @@ const lag = () => screen.getByLabelText('Archive lag target (archive_lag_target)
 const patches = (calls: FakeCall[]) => calls.filter((c) => c.method === 'PATCH');
 
 describe('BackupConfigPage: loading and current values', () => {
-  it('shows the form only after every tenant was read, with the common values filled in', async () => {
+  it('fills the form with the common values once every tenant was read', async () => {
     const { calls } = setup();
     expect(screen.getByText(/Reading the current configuration/)).toBeInTheDocument();
     expect(
@@ -68,6 +69,74 @@ describe('BackupConfigPage: loading and current values', () => {
     ).toBeGreaterThan(0);
     const table = screen.getByRole('table', { name: 'Current values per tenant' });
     expect(within(table).getByText('4')).toBeInTheDocument();
+  });
+});
+
+describe('BackupConfigPage: editable while the tenants are read', () => {
+  /** report_tenant's parameters answer only when the test releases them. */
+  function held() {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const reads = defaultReads({
+      'GET /api/v1/tenant/report_tenant/parameters': async () => {
+        await gate;
+        return tenantParameters(1004);
+      },
+    });
+    return { reads, release: () => act(() => release()) };
+  }
+
+  it('accepts typing before every tenant is read; Review waits and says why; nothing typed is lost', async () => {
+    const { reads, release } = held();
+    const { user, calls } = setup([reads]);
+    const concurrency = await screen.findByLabelText(
+      'Log archive concurrency (log_archive_concurrency)',
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('review-waits-for-reads')).toHaveTextContent(
+        'reading 1 of 2 tenants',
+      ),
+    );
+    expect(concurrency).toHaveValue('');
+    expect(screen.getAllByText('Current: still reading the tenants…').length).toBeGreaterThan(0);
+    await user.type(concurrency, '8');
+    expect(screen.getByRole('button', { name: /Review/ })).toBeDisabled();
+    // Enter in a field submits the form: still no review from half the picture.
+    await user.type(concurrency, '{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    release();
+    await waitFor(() => expect(screen.queryByTestId('review-waits-for-reads')).toBeNull());
+    expect(concurrency).toHaveValue('8');
+    // Untouched fields take the complete read's common values.
+    expect(lag()).toHaveValue('2');
+    expect(screen.getByLabelText('Directory')).toHaveValue('/data/ob_backup');
+    const review = screen.getByRole('button', { name: /Review 1 change/ });
+    expect(review).toBeEnabled();
+    await user.click(review);
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    expect(patches(calls)).toHaveLength(0);
+  });
+
+  it('shows each tenant as it is read, with a count', async () => {
+    const { reads, release } = held();
+    setup([reads]);
+    await waitFor(() =>
+      expect(screen.getByTestId('current-config-progress')).toHaveTextContent(
+        '1 of 2 tenants read',
+      ),
+    );
+    const table = await screen.findByRole('table', { name: 'Current values per tenant' });
+    const report = within(table)
+      .getByRole('rowheader', { name: /report_tenant/ })
+      .closest('tr');
+    if (!report) throw new Error('no report_tenant row');
+    expect(within(report).getAllByText('reading…')).toHaveLength(6);
+    release();
+    await waitFor(() => expect(screen.queryByTestId('current-config-progress')).toBeNull());
+    expect(within(report).queryByText('reading…')).toBeNull();
   });
 });
 

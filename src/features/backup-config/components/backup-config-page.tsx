@@ -1,15 +1,20 @@
 import { Alert, Button, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
 import { isObshellError } from '../../../lib/obshell/envelope';
 import { useCurrentConfig, type CurrentConfig } from '../hooks/use-current-config';
+import { ReadProgressProvider } from '../hooks/use-read-progress';
 import { backupConfigMessages } from '../messages';
 import { useScope } from '../hooks/use-scope';
-import { scopedConfig } from '../model/scoped-config';
+import { readingConfig, scopedConfig } from '../model/scoped-config';
 import { tenantMessages } from '../tenant-messages';
 import { BackupConfigForm } from './backup-config-form';
 import { CurrentValuesTable } from './current-values-table';
 import { ScopeSelect } from './scope-select';
+
+// The page re-renders with every tenant read while hundreds arrive; the form's props stay the same
+// objects meanwhile, so it does not.
+const MemoForm = memo(BackupConfigForm);
 
 /**
  * /backup: current values of every tenant, and the form that changes them for all at once — or,
@@ -32,8 +37,30 @@ export function BackupConfigPage() {
     setSnapshotScope(scopeKey);
   }
 
-  const live = state.status === 'success' ? state.data : snapshot;
-  const scoped = snapshot && scopedConfig(snapshot, scope);
+  const partial =
+    state.status === 'pending' || state.status === 'error' ? state.partial : undefined;
+  const live = state.status === 'success' ? state.data : (partial ?? snapshot);
+  const scoped = useMemo(
+    () => snapshot && scopedConfig(snapshot, scope),
+    // scope is parsed from the URL on every render; scopeKey says the same.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [snapshot, scopeKey],
+  );
+  // Until the first complete read the form is editable on a baseline that knows nothing (Review
+  // waits, see FormFooter); it changes only with the tenant list, not with every answer.
+  const tenantNames = partial?.tenants.map((t) => t.name).join('\n');
+  const reading = useMemo(
+    () => partial && readingConfig(partial, scope),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [partial?.cluster.id, partial?.cluster.name, tenantNames, scopeKey],
+  );
+  const formConfig = snapshot ? scoped : reading;
+  const readCount =
+    state.status === 'pending' || state.status === 'error' ? state.progress : undefined;
+  const progress = useMemo(
+    () => (snapshot || !readCount ? undefined : { read: readCount.read, total: readCount.total }),
+    [snapshot, readCount?.read, readCount?.total],
+  );
   const liveScoped = state.status === 'success' ? scopedConfig(state.data, scope) : undefined;
   const liveChanged =
     scoped !== undefined &&
@@ -50,7 +77,7 @@ export function BackupConfigPage() {
       {live && live.tenants.length > 0 && (
         <ScopeSelect scope={scope} tenants={live.tenants} onChange={setScope} />
       )}
-      {live && tenantName !== undefined && scoped === undefined && (
+      {live && tenantName !== undefined && formConfig === undefined && (
         <Alert color="orange" role="alert" title={tt.unknownTenantTitle}>
           {tt.unknownTenant(tenantName)}
         </Alert>
@@ -116,8 +143,14 @@ export function BackupConfigPage() {
           </Button>
         </Alert>
       )}
-      {scoped && scoped.tenants.length > 0 && (
-        <BackupConfigForm key={`${scopeKey}-${formKey}`} config={scoped} />
+      {formConfig && formConfig.tenants.length > 0 && (
+        <ReadProgressProvider value={progress}>
+          <MemoForm
+            key={`${scopeKey}-${formKey}`}
+            config={formConfig}
+            reading={snapshot === undefined}
+          />
+        </ReadProgressProvider>
       )}
     </Stack>
   );

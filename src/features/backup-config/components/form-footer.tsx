@@ -3,6 +3,7 @@ import { useFormState } from 'react-hook-form';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useChangeCount } from '../hooks/use-form-analysis';
 import { useFormControl } from '../hooks/use-form-control';
+import { useReadProgress } from '../hooks/use-read-progress';
 import type { Baseline } from '../model/baseline';
 import { backupConfigMessages } from '../messages';
 
@@ -12,17 +13,25 @@ export function FormFooter({ baseline, onDiscard }: { baseline: Baseline; onDisc
   const changeCount = useChangeCount(baseline);
   const { errors, isDirty } = useFormState({ control: useFormControl() });
   const hasErrors = Object.keys(errors).length > 0;
+  // A change computed against part of the tenants could undo what the others have: wait.
+  const reading = useReadProgress();
   return (
     <Paper withBorder p="sm" pos="sticky" bottom={0} style={{ zIndex: 2 }} shadow="sm">
       <Group justify="space-between">
-        <Text size="sm" c={hasErrors ? 'red' : 'dimmed'}>
-          {changeCount === 0 ? t.noChanges : hasErrors ? t.fixErrors : ''}
-        </Text>
+        {reading ? (
+          <Text size="sm" data-testid="review-waits-for-reads">
+            {t.reviewWaitsForReads(reading.read, reading.total)}
+          </Text>
+        ) : (
+          <Text size="sm" c={hasErrors ? 'red' : 'dimmed'}>
+            {changeCount === 0 ? t.noChanges : hasErrors ? t.fixErrors : ''}
+          </Text>
+        )}
         <Group>
           <Button variant="default" onClick={onDiscard} disabled={!isDirty}>
             {t.discard}
           </Button>
-          <Button type="submit" disabled={changeCount === 0 || hasErrors}>
+          <Button type="submit" disabled={reading !== undefined || changeCount === 0 || hasErrors}>
             {t.review(changeCount)}
           </Button>
         </Group>
