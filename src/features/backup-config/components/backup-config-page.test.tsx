@@ -10,6 +10,7 @@ import {
   sampleDag,
   tenantParameters,
   type FakeCall,
+  formReady,
 } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
@@ -144,6 +145,7 @@ describe('duration field', () => {
   it('splits a typed "2h", echoes its meaning and refuses 0, decimals and compounds with the reason', async () => {
     const { user } = setup();
     await screen.findByLabelText('Directory');
+    await formReady();
     await user.clear(lag());
     await user.type(lag(), '1h');
     await user.tab();
@@ -177,6 +179,7 @@ describe('duration field', () => {
   it('piece_switch_interval takes 1d–7d only', async () => {
     const { user } = setup();
     const piece = await screen.findByLabelText('Piece switch interval (piece_switch_interval)');
+    await formReady();
     await user.clear(piece);
     await user.type(piece, '8');
     expect(await screen.findByText('Too long: allowed 1d–7d.')).toBeInTheDocument();
@@ -190,6 +193,7 @@ describe('integer fields', () => {
   it('refuses out-of-range and non-integer values with the reason', async () => {
     const { user } = setup();
     const ha = await screen.findByLabelText('HA low-priority threads (ha_low_thread_score)');
+    await formReady();
     await user.clear(ha);
     await user.type(ha, '101');
     expect(await screen.findByText('Must be between 0 and 100.')).toBeInTheDocument();
@@ -221,6 +225,7 @@ describe('destination and cross-field rules', () => {
   it('object storage: asks for its parameters, refuses SQL-breaking characters, masks the key', async () => {
     const { user } = setup();
     await user.selectOptions(await screen.findByLabelText('Storage type'), 'oss');
+    await formReady();
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
     await user.type(path, "bucket/it's");
@@ -243,6 +248,7 @@ describe('destination and cross-field rules', () => {
   it('s3 destination raises archive_lag_target’s floor to 1m while the URI is sent', async () => {
     const { user } = setup();
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
+    await formReady();
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
     await user.type(path, 'b/p');
@@ -264,6 +270,7 @@ describe('delete policy sub-form', () => {
   it('is untouched by default; when switched on it needs a recovery window', async () => {
     const { user } = setup();
     await screen.findByLabelText('Directory');
+    await formReady();
     await user.click(screen.getByRole('switch', { name: /Replace the delete policy/ }));
     expect(screen.getByLabelText('Policy (policy)')).toHaveValue('default');
     expect(screen.getByRole('button', { name: /Review/ })).toBeDisabled();
@@ -381,6 +388,7 @@ describe('server rejections', () => {
     await user.type(piece, '2');
     await user.click(screen.getByRole('button', { name: /预览 2 项修改/ }));
     const dialog = await screen.findByRole('dialog');
+    await formReady();
     await user.type(within(dialog).getByLabelText(/输入集群名/), 'obdemo');
     await user.click(within(dialog).getByRole('button', { name: '应用变更' }));
     expect(await screen.findByText('obshell：必须在 24h 和 168h 之间。')).toBeInTheDocument();
@@ -397,6 +405,7 @@ describe('server rejections', () => {
     });
     const { user } = setup([defaultReads(), () => Promise.reject(rejection)]);
     const ha = await screen.findByLabelText('HA low-priority threads (ha_low_thread_score)');
+    await formReady();
     await user.clear(ha);
     await user.type(ha, '5');
     await user.click(screen.getByRole('button', { name: /Review 1 change$/ }));

@@ -40,20 +40,19 @@ export function BackupConfigPage() {
   const partial =
     state.status === 'pending' || state.status === 'error' ? state.partial : undefined;
   const live = state.status === 'success' ? state.data : (partial ?? snapshot);
-  const scoped = useMemo(
-    () => snapshot && scopedConfig(snapshot, scope),
-    // scope is parsed from the URL on every render; scopeKey says the same.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [snapshot, scopeKey],
-  );
+  const scoped = useMemo(() => snapshot && scopedConfig(snapshot, scope), [snapshot, scope]);
   // Until the first complete read the form is editable on a baseline that knows nothing (Review
   // waits, see FormFooter); it changes only with the tenant list, not with every answer.
   const tenantNames = partial?.tenants.map((t) => t.name).join('\n');
   const reading = useMemo(
     () => partial && readingConfig(partial, scope),
+    // Not `partial`: a new object with every answer, while what this uses of it (the cluster and
+    // the tenant list) changes only with the names.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [partial?.cluster.id, partial?.cluster.name, tenantNames, scopeKey],
+    [partial?.cluster.id, partial?.cluster.name, tenantNames, scope],
   );
+  const liveNames = live?.tenants.map((t) => t.name).join('\n') ?? '';
+  const scopeTenants = useMemo(() => (liveNames === '' ? [] : liveNames.split('\n')), [liveNames]);
   const formConfig = snapshot ? scoped : reading;
   const readCount =
     state.status === 'pending' || state.status === 'error' ? state.progress : undefined;
@@ -75,7 +74,7 @@ export function BackupConfigPage() {
         {tenantName ? tt.tenantIntro(tenantName) : t.intro}
       </Text>
       {live && live.tenants.length > 0 && (
-        <ScopeSelect scope={scope} tenants={live.tenants} onChange={setScope} />
+        <ScopeSelect scope={scope} tenants={scopeTenants} onChange={setScope} />
       )}
       {live && tenantName !== undefined && formConfig === undefined && (
         <Alert color="orange" role="alert" title={tt.unknownTenantTitle}>

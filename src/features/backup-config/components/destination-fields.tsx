@@ -1,7 +1,7 @@
 import { Alert, Code, Fieldset, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useBoundField } from '../hooks/use-bound-field';
-import { useReadProgress } from '../hooks/use-read-progress';
+import { useIsReading } from '../hooks/use-read-progress';
 import type { FieldBaseline } from '../model/baseline';
 import {
   maskSecrets,
@@ -62,7 +62,7 @@ export function DestinationFields({
   composedUri: string | undefined;
 }) {
   const t = useMessages(backupConfigMessages);
-  const reading = useReadProgress() !== undefined;
+  const reading = useIsReading();
   const words = text ?? {
     title: t.destinationTitle,
     help: t.destinationHelp,

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
-import { useReadProgress } from '../hooks/use-read-progress';
+import { useIsReading } from '../hooks/use-read-progress';
 import type { FieldBaseline } from '../model/baseline';
 import { maskSecrets } from '../model/storage-uri';
 import { backupConfigMessages } from '../messages';
@@ -19,7 +19,7 @@ export function FieldHelp({
   extra?: ReactNode;
 }) {
   const t = useMessages(backupConfigMessages);
-  const reading = useReadProgress() !== undefined;
+  const reading = useIsReading();
   let current: string | undefined;
   if (reading && baseline) current = t.currentReading;
   else if (baseline?.kind === 'common') current = t.current(maskSecrets(baseline.value));

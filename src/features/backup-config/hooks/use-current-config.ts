@@ -4,7 +4,12 @@ import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
 import type { TenantStorage } from '../../../lib/obshell/tenant-schemas';
-import { deriveBaseline, type Baseline, type TenantSnapshot } from '../model/baseline';
+import {
+  deriveBaseline,
+  readingBaseline,
+  type Baseline,
+  type TenantSnapshot,
+} from '../model/baseline';
 import { isParameterReadable, userTenants } from '../model/tenants';
 import type { ReadProgress } from './use-read-progress';
 
@@ -12,7 +17,7 @@ export interface CurrentConfig {
   cluster: { name: string; id: number };
   /** Every user tenant; while reading, those not read yet are `pending`. */
   tenants: TenantSnapshot[];
-  /** From the tenants read so far (complete only when status is success). */
+  /** From every tenant once all are read (status success); before, `readingBaseline()`. */
   baseline: Baseline;
 }
 
@@ -122,8 +127,10 @@ export function useCurrentConfig(): CurrentConfigState {
       return cached(t, [t, s, p], () => snapshotOf(t, s, at !== undefined, p));
     });
     const cluster = { name: info.data.cluster_name, id: info.data.cluster_id };
-    const read = snapshots.filter((s) => !s.pending);
-    return { cluster, tenants: snapshots, baseline: deriveBaseline(read, cluster.id) };
+    // Derived once everything is read: per answer it would cost O(tenants) each time, O(n²) in all.
+    const complete = snapshots.every((s) => !s.pending);
+    const baseline = complete ? deriveBaseline(snapshots, cluster.id) : readingBaseline();
+    return { cluster, tenants: snapshots, baseline };
     // `cached` only memoizes per tenant; the inputs are the reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info.data, tenants, queries, storage, parameters]);

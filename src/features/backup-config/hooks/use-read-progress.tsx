@@ -7,6 +7,7 @@ export interface ReadProgress {
 }
 
 const ReadProgressContext = createContext<ReadProgress | undefined>(undefined);
+const ReadingContext = createContext(false);
 
 /**
  * While the tenants are still being read the form is already editable; the few places that depend
@@ -21,10 +22,19 @@ export function ReadProgressProvider({
   value: ReadProgress | undefined;
   children: ReactNode;
 }) {
-  return <ReadProgressContext.Provider value={value}>{children}</ReadProgressContext.Provider>;
+  return (
+    <ReadingContext.Provider value={value !== undefined}>
+      <ReadProgressContext.Provider value={value}>{children}</ReadProgressContext.Provider>
+    </ReadingContext.Provider>
+  );
 }
 
-/** undefined once every tenant is read (or outside the form); else the current count. */
+/** Whether the tenants are still being read: changes once, so most consumers use this. */
+export function useIsReading(): boolean {
+  return useContext(ReadingContext);
+}
+
+/** undefined once every tenant is read (or outside the form); else the count (moves per answer). */
 export function useReadProgress(): ReadProgress | undefined {
   return useContext(ReadProgressContext);
 }
