@@ -76,7 +76,7 @@ describe('BackupConfigPage: loading and current values', () => {
 describe('BackupConfigPage: editable while the tenants are read', () => {
   /** report_tenant's parameters answer only when the test releases them. */
   function held() {
-    let release = () => {};
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });

@@ -54,12 +54,12 @@ export function BackupConfigPage() {
   const liveNames = live?.tenants.map((t) => t.name).join('\n') ?? '';
   const scopeTenants = useMemo(() => (liveNames === '' ? [] : liveNames.split('\n')), [liveNames]);
   const formConfig = snapshot ? scoped : reading;
-  const readCount =
+  const counts =
     state.status === 'pending' || state.status === 'error' ? state.progress : undefined;
-  const progress = useMemo(
-    () => (snapshot || !readCount ? undefined : { read: readCount.read, total: readCount.total }),
-    [snapshot, readCount?.read, readCount?.total],
-  );
+  const counting = !snapshot && counts !== undefined;
+  const read = counts?.read ?? 0;
+  const total = counts?.total ?? 0;
+  const progress = useMemo(() => (counting ? { read, total } : undefined), [counting, read, total]);
   const liveScoped = state.status === 'success' ? scopedConfig(state.data, scope) : undefined;
   const liveChanged =
     scoped !== undefined &&

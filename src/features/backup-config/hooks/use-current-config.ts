@@ -87,7 +87,7 @@ function useSnapshotCache() {
   const cache = useRef(new Map<string, { inputs: unknown[]; snapshot: TenantSnapshot }>());
   return (t: Tenant, inputs: unknown[], make: () => TenantSnapshot) => {
     const hit = cache.current.get(t.name);
-    if (hit && hit.inputs.every((v, i) => v === inputs[i])) return hit.snapshot;
+    if (hit?.inputs.every((v, i) => v === inputs[i])) return hit.snapshot;
     const snapshot = make();
     cache.current.set(t.name, { inputs, snapshot });
     return snapshot;

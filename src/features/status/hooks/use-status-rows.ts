@@ -60,8 +60,7 @@ function useRowCache() {
   const cache = useRef(new Map<string, { inputs: unknown[]; row: StatusRow }>());
   return (reads: TenantReads, inputs: unknown[]): StatusRow => {
     const hit = cache.current.get(reads.name);
-    if (hit && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i]))
-      return hit.row;
+    if (hit?.inputs.every((v, i) => v === inputs[i])) return hit.row;
     const row = deriveRow(reads);
     cache.current.set(reads.name, { inputs, row });
     return row;
