@@ -2,6 +2,7 @@ import { Alert, Button, Loader, Stack, Text, Title } from '@mantine/core';
 import { memo, useMemo, useState } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
 import { isObshellError } from '../../../lib/obshell/envelope';
+import { useThrottled } from '../../../lib/use-throttled';
 import { useCurrentConfig, type CurrentConfig } from '../hooks/use-current-config';
 import { ReadProgressProvider } from '../hooks/use-read-progress';
 import { backupConfigMessages } from '../messages';
@@ -66,6 +67,8 @@ export function BackupConfigPage() {
     liveScoped !== undefined &&
     JSON.stringify(liveScoped.baseline) !== JSON.stringify(scoped.baseline);
   const tenantName = scope.kind === 'tenant' ? scope.name : undefined;
+  // The table follows the reads ~10 times a second, and shows the complete read at once.
+  const tableTenants = useThrottled(live?.tenants, 100, state.status === 'success');
 
   return (
     <Stack gap="md" maw={1100}>
@@ -119,9 +122,9 @@ export function BackupConfigPage() {
           {t.noUserTenants}
         </Alert>
       )}
-      {live && live.tenants.length > 0 && scope.kind === 'cluster' && (
+      {live && tableTenants && tableTenants.length > 0 && scope.kind === 'cluster' && (
         <CurrentValuesTable
-          tenants={live.tenants}
+          tenants={tableTenants}
           clusterId={live.cluster.id}
           baseline={live.baseline}
         />

@@ -71,13 +71,16 @@ const TenantValuesRow = memo(function TenantValuesRow({
   );
 });
 
-/** Every user tenant's current value of every field; cells that differ between tenants are marked. */
-export function CurrentValuesTable({
+/**
+ * Every user tenant's current value of every field; cells that differ between tenants are marked.
+ * Memoized: the page passes the tenants throttled while they are read.
+ */
+export const CurrentValuesTable = memo(function CurrentValuesTable({
   tenants,
   clusterId,
   baseline,
 }: {
-  tenants: TenantSnapshot[];
+  tenants: readonly TenantSnapshot[];
   clusterId: number;
   baseline: Baseline;
 }) {
@@ -116,4 +119,4 @@ export function CurrentValuesTable({
       </ScrollArea>
     </Paper>
   );
-}
+});

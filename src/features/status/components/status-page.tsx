@@ -17,6 +17,7 @@ import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useNow } from '../../../lib/use-now';
+import { useThrottled } from '../../../lib/use-throttled';
 import { useStatusRows } from '../hooks/use-status-rows';
 import { statusMessages } from '../messages';
 import { filterRows, sortRows, type SortKey } from '../model/tenant-status';
@@ -49,10 +50,13 @@ export function StatusPage() {
   const [sort, setSort] = useState<SortKey>('problems');
   const [page, setPage] = useState(1);
   const total = state.rows.length;
-  const attention = state.rows.filter((r) => r.problems.length > 0).length;
+  // While hundreds of tenants are read, the summary and table follow ~10 times a second (each
+  // answer would otherwise re-sort and re-render them); once all are read, at once.
+  const rows = useThrottled(state.rows, 100, state.readCount === total);
+  const attention = rows.filter((r) => r.problems.length > 0).length;
   const shown = useMemo(
-    () => sortRows(filterRows(state.rows, { text, problemsOnly }), sort),
-    [state.rows, text, problemsOnly, sort],
+    () => sortRows(filterRows(rows, { text, problemsOnly }), sort),
+    [rows, text, problemsOnly, sort],
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages);
