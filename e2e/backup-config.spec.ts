@@ -1,14 +1,15 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { createObshellClient } from '../src/lib/obshell/client';
-import { test, expect, ROOT_PASSWORD, type SimControl } from './fixtures';
+import { devTest as test, expect, ROOT_PASSWORD, type SimControl } from './fixtures';
 import { startBackupConfigDag } from './support/obshell-node-client';
 import { simRequests } from './support/sim-log';
 import { openUnlocked } from './support/unlock';
 
 /**
- * The backup configuration form through Vite's dev proxy to the simulator: what obshell receives
- * (read back, decrypted, from the simulator's control API) is exactly the fields the user changed.
+ * The backup configuration form through Vite's dev proxy (`npm run dev`; the other specs run the
+ * production build) to the simulator: what obshell receives (read back, decrypted, from the
+ * simulator's control API) is exactly the fields the user changed.
  */
 const PATCH_PATH = '/api/v1/obcluster/backup/config';
 const L = {
@@ -251,22 +252,21 @@ test('a background refresh never overwrites what the user is typing', async ({
   stack,
   simControl,
 }) => {
+  await simControl.reset({ clock: 'manual' });
+  // The browser's clock too: the form's reads stay fresh for 30 s, and the test jumps past that
+  // instead of waiting it out.
+  await page.clock.install();
   await openUnlocked(page, '/backup');
   await page.getByLabel(L.ha).fill('12');
   // Someone else changes the cluster meanwhile; the page refetches when the tab becomes visible again.
   await startBackupConfigDag(stack.sim.url, { ha_low_thread_score: 40 });
-  await expect
-    .poll(
-      async () => {
-        const state = await simControl.call<{ tenants: { parameters: Record<string, string> }[] }>(
-          'GET',
-          'state',
-        );
-        return state.tenants.map((t) => t.parameters.ha_low_thread_score);
-      },
-      { timeout: 30_000 },
-    )
-    .toContain('40');
+  await simControl.runUntil({ state: 'SUCCEED' });
+  const state = await simControl.call<{ tenants: { parameters: Record<string, string> }[] }>(
+    'GET',
+    'state',
+  );
+  expect(state.tenants.map((t) => t.parameters.ha_low_thread_score)).toContain('40');
+  await page.clock.fastForward('00:31');
   await expect
     .poll(
       async () => {

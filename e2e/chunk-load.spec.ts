@@ -1,4 +1,4 @@
-import { test, expect, ROOT_PASSWORD } from './fixtures';
+import { devTest as test, expect, ROOT_PASSWORD } from './fixtures';
 import {
   backupForm,
   chunkFailure,

@@ -1,7 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import path from 'node:path';
-import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
+import { INSECURE_HOST, startDevApp, startProductionApp } from './support/app-servers';
 import {
   callSimControl,
   simClock,
@@ -11,12 +10,11 @@ import {
 
 export const ROOT_PASSWORD = 'e2e-root-pw';
 
-/** A host name Chromium resolves to 127.0.0.1 (see playwright.config.ts): a non-secure origin. */
-export const INSECURE_HOST = 'obshell-dash.test';
+export { INSECURE_HOST };
 
 export interface Stack {
   sim: SimulatorHandle;
-  /** The dashboard, served by Vite's dev server with `/api` proxied to `sim`. */
+  /** The dashboard (production build or Vite's dev server) with `/api` proxied to `sim`. */
   appUrl: string;
   appPort: number;
 }
@@ -57,65 +55,42 @@ export class SimControl {
   }
 }
 
-/**
- * Vite's logger at "warn", minus proxy errors: fault-injection tests drop connections on purpose,
- * and a stack trace per dropped request would bury real failures in the output.
- */
-function quietLogger() {
-  const logger = createLogger('warn');
-  const error = logger.error.bind(logger);
-  logger.error = (message, options) => {
-    if (!message.includes('http proxy error')) error(message, options);
-  };
-  return logger;
+type AppKind = 'production' | 'dev';
+
+function withStack(kind: AppKind) {
+  return base.extend<{ simControl: SimControl }, { stack: Stack }>({
+    stack: [
+      async ({}, use, workerInfo) => {
+        const sim = await startSimulator({ port: 0, rootPassword: ROOT_PASSWORD });
+        const app =
+          kind === 'production'
+            ? await startProductionApp(sim.url)
+            : await startDevApp(sim.url, workerInfo.parallelIndex);
+        await use({ sim, appUrl: app.appUrl, appPort: app.appPort });
+        await app.close();
+        await sim.close();
+      },
+      // The first worker of a run builds the app (about a minute on a busy 2-core machine).
+      { scope: 'worker', timeout: 240_000 },
+    ],
+    simControl: [
+      async ({ stack }, use) => {
+        const control = new SimControl(stack.sim.url);
+        await control.reset();
+        await use(control);
+      },
+      { auto: true },
+    ],
+    baseURL: async ({ stack }, use) => {
+      await use(stack.appUrl);
+    },
+  });
 }
 
-export const test = base.extend<{ simControl: SimControl }, { stack: Stack }>({
-  stack: [
-    async ({}, use, workerInfo) => {
-      const sim = await startSimulator({ port: 0, rootPassword: ROOT_PASSWORD });
-      process.env.OBSHELL_URL = sim.url;
-      const server: ViteDevServer = await createServer({
-        configFile: path.resolve('vite.config.ts'),
-        // parallelIndex, not workerIndex: a worker restarted after a failure reuses its
-        // predecessor's pre-bundled deps instead of optimizing from scratch.
-        cacheDir: path.resolve(`node_modules/.vite-e2e-${workerInfo.parallelIndex}`),
-        server: {
-          port: 0,
-          host: '127.0.0.1',
-          strictPort: false,
-          // The non-secure-origin test opens the app as http://obshell-dash.test:<port>/ (mapped
-          // to 127.0.0.1 by Chromium's --host-resolver-rules); Vite refuses unknown Host headers.
-          allowedHosts: [INSECURE_HOST],
-          hmr: false,
-        },
-        customLogger: quietLogger(),
-      });
-      await server.listen();
-      const address = server.httpServer?.address();
-      if (!address || typeof address === 'string') throw new Error('vite did not listen');
-      const appUrl = `http://127.0.0.1:${address.port}`;
-      // Warm up: transform the entry and pre-bundle dependencies before the first test's page
-      // load, so its timeouts measure the app, not Vite's first compile.
-      await fetch(`${appUrl}/`).then((response) => response.text());
-      await server.warmupRequest('/src/main.tsx');
-      await use({ sim, appUrl, appPort: address.port });
-      await server.close();
-      await sim.close();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-  simControl: [
-    async ({ stack }, use) => {
-      const control = new SimControl(stack.sim.url);
-      await control.reset();
-      await use(control);
-    },
-    { auto: true },
-  ],
-  baseURL: async ({ stack }, use) => {
-    await use(stack.appUrl);
-  },
-});
+/** The production build behind the production server (what users run), proxying to a simulator. */
+export const test = withStack('production');
+
+/** `npm run dev` (Vite's dev server and its `/api` proxy), for the specs about that path. */
+export const devTest = withStack('dev');
 
 export { expect };

@@ -1,13 +1,11 @@
 import { test as base, expect } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { build } from 'vite';
 import { buildServer } from '../server/app';
 import { loadConfig, type ClusterTarget } from '../server/config';
 import { startSimulator, type SimulatorHandle } from '../sim/start';
 import { ROOT_PASSWORD, SimControl } from './fixtures';
+import { ensureBuilt } from './support/prod-build';
 
 /**
  * e2e against the production build and server (not Vite's dev server): the app built once per
@@ -18,50 +16,6 @@ import { ROOT_PASSWORD, SimControl } from './fixtures';
 export const BASE_PATH = '/ops/backup/';
 export const PASSWORD_A = ROOT_PASSWORD;
 export const PASSWORD_B = 'e2e-root-pw-cluster-b';
-
-const DIST = path.resolve('node_modules/.e2e-prod-dist');
-const LOCK = `${DIST}.lock`;
-const MARKER = path.join(DIST, '.built-for-run');
-
-/**
- * `vite build` once per Playwright run, shared by its workers: the first worker builds under a
- * lock directory, the others wait for its marker (the runner's pid: a new run rebuilds).
- */
-async function ensureBuilt(): Promise<string> {
-  const run = String(process.ppid);
-  const current = () => existsSync(MARKER) && readFileSync(MARKER, 'utf8') === run;
-  const deadline = Date.now() + 180_000;
-  while (!current()) {
-    let locked = false;
-    try {
-      mkdirSync(LOCK);
-      locked = true;
-    } catch {
-      // Someone else is building; a lock older than 3 minutes is from a crashed run.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 180_000) {
-        rmSync(LOCK, { recursive: true, force: true });
-      }
-    }
-    if (locked) {
-      try {
-        if (!current()) {
-          await build({
-            configFile: path.resolve('vite.config.ts'),
-            build: { outDir: DIST, emptyOutDir: true, sourcemap: false },
-            logLevel: 'warn',
-          });
-          writeFileSync(MARKER, run);
-        }
-      } finally {
-        rmSync(LOCK, { recursive: true, force: true });
-      }
-      break;
-    }
-    if (Date.now() > deadline) throw new Error('timed out waiting for the production build');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return DIST;
-}
 
 /** The portal: a page on its own origin that frames the app and records what it posts. */
 function hostPage(appUrl: string): string {

@@ -1,9 +1,10 @@
-import type { Page, Request } from '@playwright/test';
+import type { FrameLocator, Page, Request } from '@playwright/test';
 import { buildServer } from '../server/app';
 import { loadConfig } from '../server/config';
 import { startSimulator } from '../sim/start';
 import { SimControl } from './fixtures';
 import { BASE_PATH, PASSWORD_A, PASSWORD_B, expect, test } from './prod-fixtures';
+import { readPageRecord, sendToApp, type RecordingWindow } from './support/page-records';
 import { simRequests } from './support/sim-log';
 
 /** The production server and build: base path, CSP, signed uri through the proxy, two clusters. */
@@ -23,7 +24,7 @@ async function watchCsp(page: Page) {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript(() => {
     const seen: string[] = [];
-    Object.assign(window, { cspViolations: seen });
+    (window as RecordingWindow).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => {
       seen.push(
         `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
@@ -32,12 +33,14 @@ async function watchCsp(page: Page) {
   });
   return {
     errors,
-    violations: () =>
-      page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    violations: () => readPageRecord(page, 'cspViolations'),
   };
 }
 
-async function unlock(page: Page, password: string) {
+/** On the page itself, or inside the portal's frame. */
+type Surface = Page | FrameLocator;
+
+async function unlock(page: Surface, password: string) {
   await page.getByLabel('root@sys password').fill(password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
@@ -48,7 +51,7 @@ async function pickCluster(page: Page, name: RegExp) {
   await page.getByRole('option', { name }).click();
 }
 
-async function applyHaChange(page: Page, value: string) {
+async function applyHaChange(page: Surface, value: string) {
   await page.getByLabel(HA).fill(value);
   await page.getByRole('button', { name: 'Review 1 change' }).click();
   const dialog = page.getByRole('dialog', { name: 'Review the change' });
@@ -160,27 +163,24 @@ test('embedded in a portal on another origin: theme and locale from the host, ev
   await expect(frame.getByRole('heading', { name: 'OceanBase 备份' })).toHaveCount(0);
   await expect(frame.getByRole('textbox', { name: '集群' })).toBeVisible();
 
-  const hostEvents = () =>
-    page.evaluate(
-      () => (window as unknown as { hostEvents: Record<string, unknown>[] }).hostEvents,
-    );
+  const hostEvents = async () => (await readPageRecord(page, 'hostEvents')) ?? [];
   await expect
     .poll(hostEvents)
     .toContainEqual(expect.objectContaining({ type: 'obdash:ready', locale: 'zh', theme: 'dark' }));
 
-  await page.evaluate(() => {
-    const send = (window as unknown as { sendToApp: (m: unknown) => void }).sendToApp;
-    send({ type: 'obdash:set-locale', locale: 'en' });
-    send({ type: 'obdash:set-theme', theme: 'light' });
-    send({ type: 'something-else', theme: 'dark' });
-  });
+  await sendToApp(
+    page,
+    { type: 'obdash:set-locale', locale: 'en' },
+    { type: 'obdash:set-theme', theme: 'light' },
+    { type: 'something-else', theme: 'dark' },
+  );
   await expect(html).toHaveAttribute('lang', 'en');
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
 
-  await unlock(frame as unknown as Page, PASSWORD_A);
+  await unlock(frame, PASSWORD_A);
   await expect(frame.getByRole('navigation')).toHaveCount(0);
   await page.getByTitle('Backup dashboard').screenshot({ path: '/tmp/prod-embedded-frame.png' });
-  await applyHaChange(frame as unknown as Page, '40');
+  await applyHaChange(frame, '40');
   await expect
     .poll(async () => (await hostEvents()).map((e) => e.type))
     .toContain('obdash:dag-started');
@@ -216,9 +216,7 @@ test('a page on an origin that is not allow-listed cannot frame the app', async 
   );
   const frame = page.getByTitle('Backup dashboard').contentFrame();
   await expect(frame.getByRole('button', { name: 'Unlock' })).toHaveCount(0);
-  expect(
-    await page.evaluate(() => (window as unknown as { hostEvents: unknown[] }).hostEvents),
-  ).toEqual([]);
+  expect(await readPageRecord(page, 'hostEvents')).toEqual([]);
 });
 
 test('obshell stopped: the UI says so, the typed change survives and goes through once it is back', async ({

@@ -9,6 +9,7 @@ import {
   timeline,
   unlockScreen,
 } from './support/pages';
+import { readPageRecord } from './support/page-records';
 
 /**
  * Secrets stay in memory and off the screen; obshell's strings are shown as text, never as markup.
@@ -144,9 +145,7 @@ const MARKUP = '<img src=x onerror="window.__xss=1">';
 
 async function expectNoInjection(page: Page) {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  expect(
-    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
-  ).toBeUndefined();
+  expect(await readPageRecord(page, '__xss')).toBeUndefined();
 }
 
 test('a DAG name with markup is shown as text on the timeline, in its dialog and in the task list', async ({

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { devTest as test, expect } from './fixtures';
 import { dagApiPath, requestsTo, stepRow } from './support/timeline-helpers';
 import { openUnlocked } from './support/unlock';
 

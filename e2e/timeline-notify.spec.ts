@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { startBackupConfigDag } from './support/obshell-node-client';
+import { readPageRecord, type RecordingWindow } from './support/page-records';
 import { openUnlocked } from './support/unlock';
 
 test('when the DAG ends while the page is in the background, a desktop notification says how', async ({
@@ -11,7 +12,7 @@ test('when the DAG ends while the page is in the background, a desktop notificat
     // Record notifications instead of showing them; report permission as granted and the page
     // as not focused (another window in front: the tab is visible, so polling goes on).
     const shown: { title: string; body?: string }[] = [];
-    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    (window as RecordingWindow).__notifications = shown;
     // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- stands in for the Notification constructor, which the page calls with `new`
     class RecordingNotification {
       static permission = 'granted';
@@ -34,11 +35,7 @@ test('when the DAG ends while the page is in the background, a desktop notificat
   await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
   await expect(page.getByTestId('dag-freshness')).toContainText('Final state');
   await expect
-    .poll(() =>
-      page.evaluate(
-        () => (window as unknown as { __notifications: { title: string }[] }).__notifications,
-      ),
-    )
+    .poll(() => readPageRecord(page, '__notifications'))
     .toEqual([
       {
         title: 'Succeeded · Set obcluster backup config',
@@ -52,13 +49,13 @@ test('no notification for a DAG that had already ended when opened', async ({
   simControl,
 }) => {
   await page.addInitScript(() => {
-    const shown: string[] = [];
-    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    const shown: { title: string }[] = [];
+    (window as RecordingWindow).__notifications = shown;
     // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- stands in for the Notification constructor, which the page calls with `new`
     class RecordingNotification {
       static permission = 'granted';
       constructor(title: string) {
-        shown.push(title);
+        shown.push({ title });
       }
     }
     Object.defineProperty(window, 'Notification', { value: RecordingNotification });
@@ -71,7 +68,5 @@ test('no notification for a DAG that had already ended when opened', async ({
   // The outcome stays in the title when the language changes (the shell retitles on that too).
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('中文').click();
   await expect(page).toHaveTitle(/^成功 · Synthetic DAG/);
-  expect(
-    await page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications),
-  ).toEqual([]);
+  expect(await readPageRecord(page, '__notifications')).toEqual([]);
 });

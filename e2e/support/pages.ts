@@ -55,6 +55,15 @@ const en = {
   },
   tasks: { title: 'Tasks' },
   chunk: { title: 'The dashboard was updated or could not load', reload: 'Reload' },
+  overview: {
+    title: 'Clusters',
+    unlocked: 'unlocked',
+    locked: 'locked',
+    onScreen: 'on screen',
+    lockedHint: 'Locked — switch to unlock.',
+    switchTo: (name: string) => `Switch to ${name}`,
+    switchToUnlock: (name: string) => `Switch to ${name} to unlock`,
+  },
 };
 
 type Labels = typeof en;
@@ -100,6 +109,15 @@ const zh: Labels = {
   },
   tasks: { title: '任务' },
   chunk: { title: '控制台已更新或未能加载', reload: '重新加载' },
+  overview: {
+    title: '集群',
+    unlocked: '已解锁',
+    locked: '已锁定',
+    onScreen: '当前',
+    lockedHint: '已锁定 — 切换到该集群以解锁。',
+    switchTo: (name: string) => `切换到 ${name}`,
+    switchToUnlock: (name: string) => `切换到 ${name} 并解锁`,
+  },
 };
 
 export const labels: Record<Locale, Labels> = { en, zh };
@@ -220,4 +238,18 @@ export function chunkFailure(page: Page, locale: Locale = 'en') {
   const l = labels[locale].chunk;
   const alert = page.getByRole('alert').filter({ hasText: l.title });
   return { alert, reload: alert.getByRole('button', { name: l.reload, exact: true }) };
+}
+
+/** The clusters overview above the status table (several clusters configured): a card each. */
+export function clustersOverview(page: Page, locale: Locale = 'en') {
+  const l = labels[locale].overview;
+  const region = page.getByRole('region', { name: l.title, exact: true });
+  return {
+    region,
+    labels: l,
+    card: (name: string) => region.getByRole('listitem', { name, exact: true }),
+    switchTo: (name: string) => region.getByRole('button', { name: l.switchTo(name), exact: true }),
+    switchToUnlock: (name: string) =>
+      region.getByRole('button', { name: l.switchToUnlock(name), exact: true }),
+  };
 }

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { SimControl } from '../fixtures';
+import { readPageRecord, type RecordingWindow } from './page-records';
 import { openUnlocked } from './unlock';
 
 interface LoggedRequest {
@@ -33,7 +34,7 @@ export async function openTimeline(page: Page, id: string) {
 export async function recordStepStates(page: Page) {
   await page.evaluate(() => {
     const seen: Record<string, string[]> = {};
-    (window as unknown as { __stepStates: typeof seen }).__stepStates = seen;
+    (window as RecordingWindow).__stepStates = seen;
     const scan = () => {
       for (const row of Array.from(document.querySelectorAll('li[id^="dag-step-"][data-state]'))) {
         const states = (seen[row.id] ??= []);
@@ -51,10 +52,9 @@ export async function recordStepStates(page: Page) {
   });
 }
 
-export function recordedStepStates(page: Page) {
-  return page.evaluate(
-    () => (window as unknown as { __stepStates: Record<string, string[]> }).__stepStates,
-  );
+/** What recordStepStates saw so far (nothing when it was not started on this page). */
+export async function recordedStepStates(page: Page): Promise<Record<string, string[]>> {
+  return (await readPageRecord(page, '__stepStates')) ?? {};
 }
 
 /** Emulates the tab going to the background / coming back (Page Visibility API). */

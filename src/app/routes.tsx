@@ -16,8 +16,8 @@ const TasksPage = lazyPage(
   (m) => m.TasksPage,
 );
 const StatusPage = lazyPage(
-  () => import('../features/status/components/status-page'),
-  (m) => m.StatusPage,
+  () => import('./status-route'),
+  (m) => m.StatusRoute,
 );
 const DagTimelinePage = lazyPage(
   () => import('../features/tasks/components/dag-timeline-page'),

@@ -71,8 +71,9 @@ export function ObshellErrorAlert({
     else if (error.kind === 'bad-response') heading = t.badResponse;
     else if (error.kind === 'locked') heading = t.locked;
     else heading = t.server(error.status);
-    // Network/timeout texts are ours (English); the localized help says it better.
-    if (help) detail = undefined;
+    // Network/timeout texts are the browser's (English); the localized help says it better. The
+    // production server's own (Proxy.*) name the cluster and its address: worth keeping.
+    if (help && !error.errCode?.startsWith('Proxy.')) detail = undefined;
   } else if (error instanceof Error) {
     detail = error.message;
   }

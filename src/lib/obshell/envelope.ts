@@ -65,6 +65,15 @@ export class ObshellError extends Error {
   }
 }
 
+/**
+ * The production server answers in obshell's envelope when obshell itself did not answer
+ * (server/proxy-errors.ts): those are network failures and timeouts, not obshell refusing.
+ */
+const PROXY_ERROR_KINDS: Readonly<Record<string, ObshellErrorKind>> = {
+  'Proxy.Unreachable': 'network',
+  'Proxy.Timeout': 'timeout',
+};
+
 export function isObshellError(error: unknown): error is ObshellError {
   return error instanceof ObshellError;
 }
@@ -88,12 +97,13 @@ export function unwrapEnvelope<T extends core.$ZodType>(
   }
   const envelope = parsed.data;
   if (!envelope.successful || envelope.error) {
+    const errCode = envelope.error?.errCode;
     throw new ObshellError({
-      kind: 'server',
+      kind: (errCode && PROXY_ERROR_KINDS[errCode]) ?? 'server',
       // obshell sends status 0 when it has none: fall back to the HTTP status then.
       status: envelope.status || httpStatus,
       message: envelope.error?.message || `obshell answered HTTP ${httpStatus}`,
-      errCode: envelope.error?.errCode,
+      errCode,
       code: envelope.error?.code,
       traceId: envelope.traceId,
       subErrors: envelope.error?.subErrors ?? [],

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
+import { clearSentChanges, sentChangeFor } from '../../../lib/sent-changes/sent-changes';
 import { renderWithApp } from '../../../testing/render';
 import {
   createFakeClient,
@@ -16,6 +17,7 @@ import { BackupConfigPage } from './backup-config-page';
 
 // Many keystrokes per test; on a loaded shared machine the default 5 s is too tight.
 vi.setConfig({ testTimeout: 30_000 });
+afterEach(clearSentChanges);
 
 function setup(options: Parameters<typeof createFakeClient> = [], locale: 'en' | 'zh' = 'en') {
   const fake = createFakeClient(...options);
@@ -334,6 +336,8 @@ describe('review and submit', () => {
     release(sampleDag);
     expect(await screen.findByText('timeline page')).toBeInTheDocument();
     expect(patches(calls)).toHaveLength(1);
+    // What the cluster-level timeline will compare each tenant with.
+    expect(sentChangeFor('test', sampleDag.id)).toEqual({ logArchiveConcurrency: 8 });
   });
 
   it('two submits inside one render (faster than the button can disable) still send one PATCH', async () => {

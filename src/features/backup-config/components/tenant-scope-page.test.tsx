@@ -1,13 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
+import { clearSentChanges, sentChangeFor } from '../../../lib/sent-changes/sent-changes';
 import { renderWithApp } from '../../../testing/render';
 import { createFakeClient, defaultReads, formReady } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 vi.setConfig({ testTimeout: 30_000 });
+afterEach(clearSentChanges);
 
 function setup(route: string, onPatch?: (body: unknown) => Promise<unknown>, locale?: 'zh') {
   const fake = createFakeClient(defaultReads(), onPatch);
@@ -46,6 +48,8 @@ describe('BackupConfigPage: tenant scope', () => {
     expect(patches.map((c) => [c.path, c.body])).toEqual([
       ['/api/v1/tenant/app_tenant/backup/config', { ha_low_thread_score: 5 }],
     ]);
+    // Only the cluster-level timeline has a proof panel: nothing is kept for a tenant-level DAG.
+    expect(sentChangeFor('test', '11')).toBeUndefined();
   });
 
   it('zh: 500 OB.Tenant.UnderMaintenance is explained above the fields, entries kept', async () => {

@@ -110,8 +110,9 @@ export function useBackupConfigSubmit(
           patch: { ...review.body },
           previous: previousValues(baseline),
         });
-        // The task's timeline compares each tenant with this afterwards (secret-free copy).
-        recordSentChange(conn.clusterKey, dag.id, review.body);
+        // The task's timeline compares each tenant with this afterwards (secret-free copy). Only
+        // a cluster-level DAG gets that proof panel; a tenant-level one would be kept for nothing.
+        if (!baseline.tenant) recordSentChange(conn.clusterKey, dag.id, review.body);
         form.reset(review.values);
         void queryClient.invalidateQueries({ queryKey: backupConfigQueries.all(conn.clusterKey) });
         void queryClient.invalidateQueries({

@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
@@ -40,9 +40,10 @@ function Updated({ at }: { at: number | undefined }) {
 
 /**
  * `/status`: the first screen after unlocking. One row per user tenant, problems first, with a
- * summary line; refreshed while visible (see useStatusRows).
+ * summary line; refreshed while visible (see useStatusRows). `overview` is what the app puts above
+ * the table (the clusters overview when several clusters are configured).
  */
-export function StatusPage() {
+export function StatusPage({ overview }: { overview?: ReactNode }) {
   const t = useMessages(statusMessages);
   const state = useStatusRows();
   const [text, setText] = useState('');
@@ -71,6 +72,7 @@ export function StatusPage() {
           {t.changeConfig}
         </Anchor>
       </Group>
+      {overview}
       {state.status === 'pending' && <Loader aria-label={t.loading} />}
       {state.status === 'error' && <ObshellErrorAlert error={state.error} />}
       {state.status === 'success' && total === 0 && <Text>{t.noTenants}</Text>}
