@@ -16,13 +16,19 @@ describe('useThrottled', () => {
     });
     expect(result.current).toBe(0);
     rerender({ v: 1, done: false });
-    act(() => vi.advanceTimersByTime(0));
+    act(() => {
+      vi.advanceTimersByTime(0);
+    });
     expect(result.current).toBe(1);
     rerender({ v: 2, done: false });
     rerender({ v: 3, done: false });
-    act(() => vi.advanceTimersByTime(50));
+    act(() => {
+      vi.advanceTimersByTime(50);
+    });
     expect(result.current).toBe(1);
-    act(() => vi.advanceTimersByTime(60));
+    act(() => {
+      vi.advanceTimersByTime(60);
+    });
     expect(result.current).toBe(3);
   });
 
@@ -31,7 +37,9 @@ describe('useThrottled', () => {
       initialProps: { v: 0, done: false },
     });
     rerender({ v: 1, done: false });
-    act(() => vi.advanceTimersByTime(0));
+    act(() => {
+      vi.advanceTimersByTime(0);
+    });
     rerender({ v: 2, done: true });
     expect(result.current).toBe(2);
   });

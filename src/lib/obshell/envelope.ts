@@ -99,7 +99,7 @@ export function unwrapEnvelope<T extends core.$ZodType>(
   if (!envelope.successful || envelope.error) {
     const errCode = envelope.error?.errCode;
     throw new ObshellError({
-      kind: (errCode && PROXY_ERROR_KINDS[errCode]) ?? 'server',
+      kind: (errCode ? PROXY_ERROR_KINDS[errCode] : undefined) ?? 'server',
       // obshell sends status 0 when it has none: fall back to the HTTP status then.
       status: envelope.status || httpStatus,
       message: envelope.error?.message || `obshell answered HTTP ${httpStatus}`,

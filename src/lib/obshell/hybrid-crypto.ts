@@ -78,6 +78,7 @@ export async function importAgentPublicKey(publicKeyBase64: string): Promise<Age
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hexByte = (byte: number) => HEX[byte] ?? '00';
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
@@ -100,15 +101,13 @@ function pkcs1Encryptor(n: bigint, e: bigint, bits: number) {
   return (binary: string): string => {
     if (binary.length > k - 11) throw new Error('message too long for the RSA key');
     // EM = 0x00 ‖ 0x02 ‖ PS (≥ 8 random non-zero bytes) ‖ 0x00 ‖ M
-    const ps = randomBytes(k - binary.length - 3);
     let hex = '0002';
-    for (let i = 0; i < ps.length; i++) {
-      let byte = ps[i] ?? 0;
+    for (let byte of randomBytes(k - binary.length - 3)) {
       while (byte === 0) byte = randomBytes(1)[0] ?? 0;
-      hex += HEX[byte];
+      hex += hexByte(byte);
     }
     hex += '00';
-    for (let i = 0; i < binary.length; i++) hex += HEX[binary.charCodeAt(i) & 0xff];
+    for (let i = 0; i < binary.length; i++) hex += hexByte(binary.charCodeAt(i) & 0xff);
     const cipher = modPow(BigInt(`0x${hex}`), e, n)
       .toString(16)
       .padStart(2 * k, '0');
