@@ -104,31 +104,37 @@ export function useStatusRows(): StatusRowsState {
   });
   const rowFor = useRowCache();
 
-  const rows = tenants.map((t, i) => {
-    const readable = isReadable(t);
-    const params: TenantParameters | undefined = readable
-      ? parameters.data[i]
-      : { readable: false, tenantStatus: t.status ?? '' };
-    const lastBackup =
-      overview.data === undefined ? undefined : (overview.data[t.tenantId] ?? null);
-    const reads: TenantReads = {
-      name: t.name,
-      tenantId: t.tenantId,
-      status: t.status,
-      archive: archive.data[i],
-      storage: storage.data[i],
-      parameters: params,
-      lastBackup,
-    };
-    return rowFor(reads, [
-      t.tenantId,
-      t.status,
-      archive.data[i],
-      storage.data[i],
-      readable ? params : undefined,
-      lastBackup,
-    ]);
-  });
+  // The same array until a read changes: the page throttles and memoizes on it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(
+    () =>
+      tenants.map((t, i) => {
+        const readable = isReadable(t);
+        const params: TenantParameters | undefined = readable
+          ? parameters.data[i]
+          : { readable: false, tenantStatus: t.status ?? '' };
+        const lastBackup =
+          overview.data === undefined ? undefined : (overview.data[t.tenantId] ?? null);
+        const reads: TenantReads = {
+          name: t.name,
+          tenantId: t.tenantId,
+          status: t.status,
+          archive: archive.data[i],
+          storage: storage.data[i],
+          parameters: params,
+          lastBackup,
+        };
+        return rowFor(reads, [
+          t.tenantId,
+          t.status,
+          archive.data[i],
+          storage.data[i],
+          readable ? params : undefined,
+          lastBackup,
+        ]);
+      }),
+    [tenants, archive, storage, parameters, overview.data],
+  );
   const stamps = archive.stamps.concat(overview.data === undefined ? [] : [overview.dataUpdatedAt]);
   const failing = archive.failing || storage.failing || parameters.failing || overview.isError;
   const base = {
