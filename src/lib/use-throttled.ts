@@ -13,7 +13,7 @@ export function useThrottled<T>(value: T, ms: number, final = false): T {
   useEffect(() => {
     // Final: shown as is, no state to follow (a new object per render would loop otherwise).
     if (final || Object.is(value, shown)) return;
-    const wait = final ? 0 : Math.max(0, lastShown.current + ms - Date.now());
+    const wait = Math.max(0, lastShown.current + ms - Date.now());
     const timer = setTimeout(() => {
       lastShown.current = Date.now();
       setShown(value);

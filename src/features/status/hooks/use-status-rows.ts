@@ -105,7 +105,6 @@ export function useStatusRows(): StatusRowsState {
   const rowFor = useRowCache();
 
   // The same array until a read changes: the page throttles and memoizes on it.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const rows = useMemo(
     () =>
       tenants.map((t, i) => {
@@ -133,6 +132,8 @@ export function useStatusRows(): StatusRowsState {
           lastBackup,
         ]);
       }),
+    // rowFor only caches per tenant; the reads are the inputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [tenants, archive, storage, parameters, overview.data],
   );
   const stamps = archive.stamps.concat(overview.data === undefined ? [] : [overview.dataUpdatedAt]);
