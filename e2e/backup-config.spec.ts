@@ -257,6 +257,9 @@ test('a background refresh never overwrites what the user is typing', async ({
   // instead of waiting it out.
   await page.clock.install();
   await openUnlocked(page, '/backup');
+  // The form is editable while the tenants are read; this test is about a later refresh, so it
+  // types once the current values are in.
+  await expect(page.getByLabel(L.ha)).toHaveValue('0');
   await page.getByLabel(L.ha).fill('12');
   // Someone else changes the cluster meanwhile; the page refetches when the tab becomes visible again.
   await startBackupConfigDag(stack.sim.url, { ha_low_thread_score: 40 });

@@ -40,7 +40,8 @@ test('first screen after unlocking: a row per tenant, problems first, summary on
 
   const failed = row(page, 'tenant_0001');
   await expect(failed).toContainText('Last backup failed');
-  await expect(failed).toContainText('INC · FAILED');
+  // The cluster-wide backup overview gives the task (status), not the job: no FULL/INC here.
+  await expect(failed).toContainText('FAILED');
   await expect(failed).toContainText('result -9081 — backup data failed: no space left on device');
 
   await expect(row(page, 'tenant_0002')).toContainText('Never backed up');

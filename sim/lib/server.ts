@@ -72,6 +72,21 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+const latencyFor = (sim: SimState, path: string) =>
+  Math.max(0, ...sim.latency.filter((l) => path.startsWith(l.path)).map((l) => l.ms));
+
+/**
+ * The latency in force when the request arrived, cut short when its rule is cleared (or the
+ * simulator reset): a test can hold reads with a long latency and let them through when it
+ * chooses, instead of racing a timer.
+ */
+async function waitLatency(sim: SimState, path: string): Promise<void> {
+  const until = Date.now() + latencyFor(sim, path);
+  while (Date.now() < until && latencyFor(sim, path) > 0) {
+    await sleep(Math.min(20, until - Date.now()));
+  }
+}
+
 export function createHandler(sim: SimState, initial: SimulatorOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const ctx: ReplyContext = {
@@ -131,11 +146,7 @@ export function createHandler(sim: SimState, initial: SimulatorOptions) {
         }
         throw errors.injected500();
       }
-      const delay = Math.max(
-        0,
-        ...sim.latency.filter((l) => path.startsWith(l.path)).map((l) => l.ms),
-      );
-      if (delay > 0) await sleep(delay);
+      await waitLatency(sim, path);
 
       const read = await readBody(req, sim.options.bodyLimitBytes);
       if (!read.ok) {

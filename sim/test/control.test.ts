@@ -28,6 +28,16 @@ describe('control API', () => {
     expect(Date.now() - started).toBeLessThan(600);
   });
 
+  it('clearing a latency releases the requests already waiting on it', async () => {
+    await control(fx.sim.url, 'POST', 'latency', { ms: 60_000, path: '/api/v1/info' });
+    const started = Date.now();
+    const held = fx.client.plain('GET', '/api/v1/info');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await control(fx.sim.url, 'POST', 'latency', { ms: 0, path: '/api/v1/info' });
+    expect((await held).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('faults: the next N matching requests answer 500, then normal', async () => {
     await control(fx.sim.url, 'POST', 'faults', { kind: '500', count: 2, path: '/api/v1/status' });
     expect((await fx.client.plain('GET', '/api/v1/info')).status).toBe(200);

@@ -29,6 +29,10 @@ const en = {
   current: (value: string) => `Current: ${value}`,
   currentDiffers: 'Current: differs between tenants — see the table',
   currentUnknown: 'Current: unknown',
+  currentReading: 'Current: still reading the tenants…',
+  readingCell: 'reading…',
+  reviewWaitsForReads: (read: number, total: number) =>
+    `Review waits for the current values: reading ${read} of ${total} tenants. You can already edit; what you type is kept.`,
   liveChanged:
     'The current values changed on the server since this form was opened. Your edits are kept; the comparison still uses the values you started from.',
   reloadValues: 'Discard my edits and load the new values',
@@ -187,6 +191,10 @@ const zh: Messages = {
   current: (value) => `当前：${value}`,
   currentDiffers: '当前：各租户不同，见上表',
   currentUnknown: '当前：未知',
+  currentReading: '当前：仍在读取各租户…',
+  readingCell: '读取中…',
+  reviewWaitsForReads: (read, total) =>
+    `预览需等待当前值读取完成：已读取 ${read} / ${total} 个租户。现在即可编辑，输入的内容会保留。`,
   liveChanged: '自打开此表单以来，服务器上的当前值已变化。你的修改仍保留；比较仍基于你开始时的值。',
   reloadValues: '放弃修改并载入新值',
 

@@ -144,4 +144,37 @@ describe('tenantQueries', () => {
       tenantStatus: 'CREATING',
     });
   });
+
+  it('the cluster-wide overview maps tenant_id → task; its 404 means no tenant has any', async () => {
+    const task = { tenant_id: 1002, status: 'FAILED', result: -9081, start_timestamp: 'x' };
+    const { conn, qc, calls } = setup({
+      'GET /api/v1/obcluster/backup/overview': { statuses: [task, { status: 'DOING' }] },
+    });
+    const q = tenantQueries.clusterBackupOverview(conn);
+    expect(q.queryKey.slice(0, 3)).toEqual(tenantQueries.all('c1'));
+    await expect(qc.query(q)).resolves.toEqual({ 1002: task });
+    expect(calls).toHaveLength(1);
+
+    const none = setup({
+      'GET /api/v1/obcluster/backup/overview': notFound(
+        'Common.NotFound',
+        'Element not found: backup task',
+      ),
+    });
+    await expect(none.qc.query(tenantQueries.clusterBackupOverview(none.conn))).resolves.toEqual(
+      {},
+    );
+  });
+
+  it('paged lists read a null contents as []', async () => {
+    const { conn, qc } = setup({
+      'GET /api/v1/tenant/t1/backup/log/tasks': { contents: null },
+      'GET /api/v1/tenant/t1/backup/tasks': { contents: null, page: { total_elements: 0 } },
+    });
+    await expect(qc.query(tenantQueries.archiveLogTasks(conn, 't1'))).resolves.toEqual([]);
+    await expect(qc.query(tenantQueries.backupTasks(conn, 't1'))).resolves.toMatchObject({
+      contents: [],
+      page: { total_elements: 0 },
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   backupInfoSchema,
   backupJobsSchema,
   backupOverviewSchema,
+  clusterBackupOverviewSchema,
   tenantParameterListSchema,
   tenantStorageSchema,
   type BackupTask,
@@ -101,6 +102,35 @@ export async function fetchBackupOverview(
   }
 }
 
+/**
+ * `GET /obcluster/backup/overview` as tenant_id → its running or latest backup task; a user
+ * tenant missing from it has none. obshell's 404 (`Common.NotFound`) means no tenant has any, which
+ * is data too (every tenant "never backed up"), not an error.
+ */
+export async function fetchClusterBackupOverview(
+  conn: TenantConnection,
+  signal?: AbortSignal,
+): Promise<Readonly<Record<number, BackupTask>>> {
+  try {
+    const data = await conn.client.request({
+      method: 'GET',
+      path: '/api/v1/obcluster/backup/overview',
+      schema: clusterBackupOverviewSchema,
+      signal,
+    });
+    // A plain object, not a Map: react-query's structural sharing then keeps an unchanged tenant's
+    // task the same object across refreshes, so its status row is not derived again.
+    const byTenant: Record<number, BackupTask> = {};
+    for (const task of data.statuses) {
+      if (typeof task.tenant_id === 'number') byTenant[task.tenant_id] = task;
+    }
+    return byTenant;
+  } catch (error) {
+    if (isObshellError(error) && error.status === 404) return {};
+    throw error;
+  }
+}
+
 export interface BackupTasksQuery {
   page?: number;
   size?: number;
@@ -119,7 +149,7 @@ const tenantKey = (clusterKey: string, tenant: string) =>
  * entry. clusterKey identifies the connection's client, so it stands for it in the keys.
  */
 export const tenantQueries = {
-  /** Every tenant read of a cluster, to refresh after a change. */
+  /** Every tenant read of a cluster (cluster-wide ones included), to refresh after a change. */
   all: (clusterKey: string) => ['obshell', clusterKey, 'tenant'] as const,
   /** Every read of one tenant. */
   tenant: tenantKey,
@@ -175,6 +205,19 @@ export const tenantQueries = {
     queryOptions({
       queryKey: [...tenantQueries.status(conn.clusterKey, tenant), 'overview'],
       queryFn: ({ signal }) => fetchBackupOverview(conn, tenant, signal),
+      staleTime: 5_000,
+    }),
+
+  /**
+   * Every user tenant's running or latest backup task in one read (§8), keyed by tenant_id. Under
+   * `all` so what refreshes tenant reads (a change, a started backup) refreshes it too; the object
+   * segment cannot collide with a tenant name.
+   */
+  clusterBackupOverview: (conn: TenantConnection) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+    queryOptions({
+      queryKey: [...tenantQueries.all(conn.clusterKey), { cluster: true }, 'backup', 'overview'],
+      queryFn: ({ signal }) => fetchClusterBackupOverview(conn, signal),
       staleTime: 5_000,
     }),
 

@@ -9,6 +9,27 @@ const optionalString = z.optional(z.nullable(z.string()));
 const optionalNumber = z.optional(z.nullable(z.number()));
 
 /**
+ * obshell's list shape `{contents, page?}`: `contents` is null when nothing matched (gorm leaves the
+ * nil slice), read as []; `page` only where the endpoint pages (backup/tasks).
+ */
+export function paged<T extends z.ZodMiniType>(item: T) {
+  return z.looseObject({
+    contents: z.pipe(
+      z.nullish(z.array(item)),
+      z.transform((c) => c ?? []),
+    ),
+    page: z.optional(
+      z.looseObject({
+        total_elements: optionalNumber,
+        total_pages: optionalNumber,
+        size: optionalNumber,
+        number: optionalNumber,
+      }),
+    ),
+  });
+}
+
+/**
  * `GET /tenant/:name/backup/config/storage`: URIs rendered for that tenant without credentials,
  * "" when unset; `data` null only when a rendered URI still shows access_id/access_key (§4).
  */
@@ -34,9 +55,9 @@ const parameterSchema = z.looseObject({
 
 /** `contents` is null when no parameter matches the filter; names lower-cased. */
 export const tenantParameterListSchema = z.pipe(
-  z.looseObject({ contents: z.nullish(z.array(parameterSchema)) }),
+  paged(parameterSchema),
   z.transform((data) =>
-    Object.fromEntries((data.contents ?? []).map((p) => [p.name.toLowerCase(), p.value])),
+    Object.fromEntries(data.contents.map((p) => [p.name.toLowerCase(), p.value])),
   ),
 );
 
@@ -52,8 +73,8 @@ export const archiveLogTaskSchema = z.looseObject({
   start_time: optionalString,
 });
 export const archiveLogTasksSchema = z.pipe(
-  z.looseObject({ contents: z.nullish(z.array(archiveLogTaskSchema)) }),
-  z.transform((data) => data.contents ?? []),
+  paged(archiveLogTaskSchema),
+  z.transform((data) => data.contents),
 );
 export type ArchiveLogTask = z.infer<typeof archiveLogTaskSchema>;
 
@@ -81,6 +102,8 @@ export const backupTaskSchema = z.looseObject({
 });
 export type BackupTask = z.infer<typeof backupTaskSchema>;
 export const backupOverviewSchema = z.looseObject({ status: backupTaskSchema });
+/** `GET /obcluster/backup/overview`: one task per user tenant that has any (others skipped). */
+export const clusterBackupOverviewSchema = z.looseObject({ statuses: z.array(backupTaskSchema) });
 
 /** A backup job of `GET /tenant/:name/backup/tasks` (history and running jobs merged). */
 export const backupJobSchema = z.looseObject({
@@ -98,18 +121,5 @@ export const backupJobSchema = z.looseObject({
   path: optionalString,
 });
 export type BackupJob = z.infer<typeof backupJobSchema>;
-export const backupJobsSchema = z.looseObject({
-  contents: z.pipe(
-    z.nullish(z.array(backupJobSchema)),
-    z.transform((c) => c ?? []),
-  ),
-  page: z.optional(
-    z.looseObject({
-      total_elements: optionalNumber,
-      total_pages: optionalNumber,
-      size: optionalNumber,
-      number: optionalNumber,
-    }),
-  ),
-});
+export const backupJobsSchema = paged(backupJobSchema);
 export type BackupJobs = z.infer<typeof backupJobsSchema>;

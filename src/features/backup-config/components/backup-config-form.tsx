@@ -1,6 +1,6 @@
 import { Alert, Fieldset, Stack } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useBackupConfigSubmit } from '../hooks/use-backup-config-submit';
@@ -25,8 +25,12 @@ import { ReviewDialog } from './review-dialog';
 import { SubmitErrorAlert } from './submit-error-alert';
 import { TenantLockNotice } from './tenant-lock-notice';
 
-/** The edit form. Mounted only once the current values loaded; its baseline never moves under it. */
-export function BackupConfigForm({ config }: { config: CurrentConfig }) {
+/**
+ * The edit form. Mounted as soon as the tenant list is known, `reading` until every tenant's
+ * current values are: editable meanwhile, but nothing can be reviewed or sent from half the
+ * picture. Then its baseline is set once and never moves under it.
+ */
+export function BackupConfigForm({ config, reading }: { config: CurrentConfig; reading: boolean }) {
   const t = useMessages(backupConfigMessages);
   const tt = useMessages(tenantMessages);
   const { baseline } = config;
@@ -53,6 +57,14 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
     });
   }, [form]);
 
+  // The complete read arrived: its values fill the fields the user has not touched; what was typed
+  // meanwhile stays (and is compared with the complete baseline from now on).
+  const wasReading = useRef(reading);
+  useEffect(() => {
+    if (wasReading.current && !reading) form.reset(defaults, { keepDirtyValues: true });
+    wasReading.current = reading;
+  }, [reading, defaults, form]);
+
   const submit = useBackupConfigSubmit(form, baseline, defaults);
   useHistoryPrefill(form, tenant ? `tenant:${tenant.name}` : 'cluster');
 
@@ -63,6 +75,8 @@ export function BackupConfigForm({ config }: { config: CurrentConfig }) {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            // Enter in a field submits too: no review before the baseline is complete.
+            if (reading) return;
             void submit.openReview(event);
           }}
         >

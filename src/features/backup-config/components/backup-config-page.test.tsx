@@ -9,7 +9,9 @@ import {
   createFakeClient,
   defaultReads,
   sampleDag,
+  tenantParameters,
   type FakeCall,
+  formReady,
 } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
@@ -34,7 +36,7 @@ const lag = () => screen.getByLabelText('Archive lag target (archive_lag_target)
 const patches = (calls: FakeCall[]) => calls.filter((c) => c.method === 'PATCH');
 
 describe('BackupConfigPage: loading and current values', () => {
-  it('shows the form only after every tenant was read, with the common values filled in', async () => {
+  it('fills the form with the common values once every tenant was read', async () => {
     const { calls } = setup();
     expect(screen.getByText(/Reading the current configuration/)).toBeInTheDocument();
     expect(
@@ -73,10 +75,76 @@ describe('BackupConfigPage: loading and current values', () => {
   });
 });
 
+describe('BackupConfigPage: editable while the tenants are read', () => {
+  /** report_tenant's parameters answer only when the test releases them. */
+  function held() {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const reads = defaultReads({
+      'GET /api/v1/tenant/report_tenant/parameters': async () => {
+        await gate;
+        return tenantParameters(1004);
+      },
+    });
+    return { reads, release: () => act(() => release()) };
+  }
+
+  it('accepts typing before every tenant is read; Review waits and says why; nothing typed is lost', async () => {
+    const { reads, release } = held();
+    const { user, calls } = setup([reads]);
+    const concurrency = await screen.findByLabelText(
+      'Log archive concurrency (log_archive_concurrency)',
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('review-waits-for-reads')).toHaveTextContent(
+        'reading 1 of 2 tenants',
+      ),
+    );
+    expect(concurrency).toHaveValue('');
+    expect(screen.getAllByText('Current: still reading the tenants…').length).toBeGreaterThan(0);
+    await user.type(concurrency, '8');
+    expect(screen.getByRole('button', { name: /Review/ })).toBeDisabled();
+    // Enter in a field submits the form: still no review from half the picture.
+    await user.type(concurrency, '{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    release();
+    await waitFor(() => expect(screen.queryByTestId('review-waits-for-reads')).toBeNull());
+    expect(concurrency).toHaveValue('8');
+    // Untouched fields take the complete read's common values.
+    expect(lag()).toHaveValue('2');
+    expect(screen.getByLabelText('Directory')).toHaveValue('/data/ob_backup');
+    const review = screen.getByRole('button', { name: /Review 1 change/ });
+    expect(review).toBeEnabled();
+    await user.click(review);
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    expect(patches(calls)).toHaveLength(0);
+  });
+
+  it('shows each tenant as it is read, with a count', async () => {
+    const { reads, release } = held();
+    setup([reads]);
+    await waitFor(() =>
+      expect(screen.getByTestId('current-config-progress')).toHaveTextContent(
+        '1 of 2 tenants read',
+      ),
+    );
+    const table = await screen.findByRole('table', { name: 'Current values per tenant' });
+    const report = within(table).getByRole('row', { name: /report_tenant/ });
+    expect(within(report).getAllByText('reading…')).toHaveLength(6);
+    release();
+    await waitFor(() => expect(screen.queryByTestId('current-config-progress')).toBeNull());
+    expect(within(report).queryByText('reading…')).toBeNull();
+  });
+});
+
 describe('duration field', () => {
   it('splits a typed "2h", echoes its meaning and refuses 0, decimals and compounds with the reason', async () => {
     const { user } = setup();
     await screen.findByLabelText('Directory');
+    await formReady();
     await user.clear(lag());
     await user.type(lag(), '1h');
     await user.tab();
@@ -110,6 +178,7 @@ describe('duration field', () => {
   it('piece_switch_interval takes 1d–7d only', async () => {
     const { user } = setup();
     const piece = await screen.findByLabelText('Piece switch interval (piece_switch_interval)');
+    await formReady();
     await user.clear(piece);
     await user.type(piece, '8');
     expect(await screen.findByText('Too long: allowed 1d–7d.')).toBeInTheDocument();
@@ -123,6 +192,7 @@ describe('integer fields', () => {
   it('refuses out-of-range and non-integer values with the reason', async () => {
     const { user } = setup();
     const ha = await screen.findByLabelText('HA low-priority threads (ha_low_thread_score)');
+    await formReady();
     await user.clear(ha);
     await user.type(ha, '101');
     expect(await screen.findByText('Must be between 0 and 100.')).toBeInTheDocument();
@@ -154,6 +224,7 @@ describe('destination and cross-field rules', () => {
   it('object storage: asks for its parameters, refuses SQL-breaking characters, masks the key', async () => {
     const { user } = setup();
     await user.selectOptions(await screen.findByLabelText('Storage type'), 'oss');
+    await formReady();
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
     await user.type(path, "bucket/it's");
@@ -176,6 +247,7 @@ describe('destination and cross-field rules', () => {
   it('s3 destination raises archive_lag_target’s floor to 1m while the URI is sent', async () => {
     const { user } = setup();
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
+    await formReady();
     const path = screen.getByLabelText('Bucket and path');
     await user.clear(path);
     await user.type(path, 'b/p');
@@ -197,6 +269,7 @@ describe('delete policy sub-form', () => {
   it('is untouched by default; when switched on it needs a recovery window', async () => {
     const { user } = setup();
     await screen.findByLabelText('Directory');
+    await formReady();
     await user.click(screen.getByRole('switch', { name: /Replace the delete policy/ }));
     expect(screen.getByLabelText('Policy (policy)')).toHaveValue('default');
     expect(screen.getByRole('button', { name: /Review/ })).toBeDisabled();
@@ -316,6 +389,7 @@ describe('server rejections', () => {
     await user.type(piece, '2');
     await user.click(screen.getByRole('button', { name: /预览 2 项修改/ }));
     const dialog = await screen.findByRole('dialog');
+    await formReady();
     await user.type(within(dialog).getByLabelText(/输入集群名/), 'obdemo');
     await user.click(within(dialog).getByRole('button', { name: '应用变更' }));
     expect(await screen.findByText('obshell：必须在 24h 和 168h 之间。')).toBeInTheDocument();
@@ -332,6 +406,7 @@ describe('server rejections', () => {
     });
     const { user } = setup([defaultReads(), () => Promise.reject(rejection)]);
     const ha = await screen.findByLabelText('HA low-priority threads (ha_low_thread_score)');
+    await formReady();
     await user.clear(ha);
     await user.type(ha, '5');
     await user.click(screen.getByRole('button', { name: /Review 1 change$/ }));

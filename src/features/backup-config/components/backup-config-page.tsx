@@ -1,15 +1,21 @@
 import { Alert, Button, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
 import { isObshellError } from '../../../lib/obshell/envelope';
+import { useThrottled } from '../../../lib/use-throttled';
 import { useCurrentConfig, type CurrentConfig } from '../hooks/use-current-config';
+import { ReadProgressProvider } from '../hooks/use-read-progress';
 import { backupConfigMessages } from '../messages';
 import { useScope } from '../hooks/use-scope';
-import { scopedConfig } from '../model/scoped-config';
+import { readingConfig, scopedConfig } from '../model/scoped-config';
 import { tenantMessages } from '../tenant-messages';
 import { BackupConfigForm } from './backup-config-form';
 import { CurrentValuesTable } from './current-values-table';
 import { ScopeSelect } from './scope-select';
+
+// The page re-renders with every tenant read while hundreds arrive; the form's props stay the same
+// objects meanwhile, so it does not.
+const MemoForm = memo(BackupConfigForm);
 
 /**
  * /backup: current values of every tenant, and the form that changes them for all at once — or,
@@ -32,14 +38,37 @@ export function BackupConfigPage() {
     setSnapshotScope(scopeKey);
   }
 
-  const live = state.status === 'success' ? state.data : snapshot;
-  const scoped = snapshot && scopedConfig(snapshot, scope);
+  const partial =
+    state.status === 'pending' || state.status === 'error' ? state.partial : undefined;
+  const live = state.status === 'success' ? state.data : (partial ?? snapshot);
+  const scoped = useMemo(() => snapshot && scopedConfig(snapshot, scope), [snapshot, scope]);
+  // Until the first complete read the form is editable on a baseline that knows nothing (Review
+  // waits, see FormFooter); it changes only with the tenant list, not with every answer.
+  const tenantNames = partial?.tenants.map((t) => t.name).join('\n');
+  const reading = useMemo(
+    () => partial && readingConfig(partial, scope),
+    // Not `partial`: a new object with every answer, while what this uses of it (the cluster and
+    // the tenant list) changes only with the names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [partial?.cluster.id, partial?.cluster.name, tenantNames, scope],
+  );
+  const liveNames = live?.tenants.map((t) => t.name).join('\n') ?? '';
+  const scopeTenants = useMemo(() => (liveNames === '' ? [] : liveNames.split('\n')), [liveNames]);
+  const formConfig = snapshot ? scoped : reading;
+  const counts =
+    state.status === 'pending' || state.status === 'error' ? state.progress : undefined;
+  const counting = !snapshot && counts !== undefined;
+  const read = counts?.read ?? 0;
+  const total = counts?.total ?? 0;
+  const progress = useMemo(() => (counting ? { read, total } : undefined), [counting, read, total]);
   const liveScoped = state.status === 'success' ? scopedConfig(state.data, scope) : undefined;
   const liveChanged =
     scoped !== undefined &&
     liveScoped !== undefined &&
     JSON.stringify(liveScoped.baseline) !== JSON.stringify(scoped.baseline);
   const tenantName = scope.kind === 'tenant' ? scope.name : undefined;
+  // The table follows the reads ~10 times a second, and shows the complete read at once.
+  const tableTenants = useThrottled(live?.tenants, 100, state.status === 'success');
 
   return (
     <Stack gap="md" maw={1100}>
@@ -48,9 +77,9 @@ export function BackupConfigPage() {
         {tenantName ? tt.tenantIntro(tenantName) : t.intro}
       </Text>
       {live && live.tenants.length > 0 && (
-        <ScopeSelect scope={scope} tenants={live.tenants} onChange={setScope} />
+        <ScopeSelect scope={scope} tenants={scopeTenants} onChange={setScope} />
       )}
-      {live && tenantName !== undefined && scoped === undefined && (
+      {live && tenantName !== undefined && formConfig === undefined && (
         <Alert color="orange" role="alert" title={tt.unknownTenantTitle}>
           {tt.unknownTenant(tenantName)}
         </Alert>
@@ -93,9 +122,9 @@ export function BackupConfigPage() {
           {t.noUserTenants}
         </Alert>
       )}
-      {live && live.tenants.length > 0 && scope.kind === 'cluster' && (
+      {live && tableTenants && tableTenants.length > 0 && scope.kind === 'cluster' && (
         <CurrentValuesTable
-          tenants={live.tenants}
+          tenants={tableTenants}
           clusterId={live.cluster.id}
           baseline={live.baseline}
         />
@@ -116,8 +145,14 @@ export function BackupConfigPage() {
           </Button>
         </Alert>
       )}
-      {scoped && scoped.tenants.length > 0 && (
-        <BackupConfigForm key={`${scopeKey}-${formKey}`} config={scoped} />
+      {formConfig && formConfig.tenants.length > 0 && (
+        <ReadProgressProvider value={progress}>
+          <MemoForm
+            key={`${scopeKey}-${formKey}`}
+            config={formConfig}
+            reading={snapshot === undefined}
+          />
+        </ReadProgressProvider>
       )}
     </Stack>
   );

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { renderWithApp } from '../../../testing/render';
-import { createFakeClient, defaultReads } from '../testing/backup-config-fixtures';
+import { createFakeClient, defaultReads, formReady } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -102,6 +102,7 @@ describe('destination rules of the check step, caught before any request', () =>
   it('a relative directory is refused with the reason; nothing is sent', async () => {
     const { user, calls } = setup(defaultReads());
     const dir = await screen.findByLabelText('Directory');
+    await formReady();
     await user.clear(dir);
     await user.type(dir, 'data/new');
     expect(await screen.findByText(/Write an absolute path starting with “\/”/)).toBeVisible();
@@ -112,6 +113,7 @@ describe('destination rules of the check step, caught before any request', () =>
   it('a parameter obshell drops is named before submit', async () => {
     const { user } = setup(defaultReads());
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
+    await formReady();
     await user.clear(screen.getByLabelText('Bucket and path'));
     await user.type(screen.getByLabelText('Bucket and path'), 'b/k?force_path_style=true');
     expect(await screen.findByText(/obshell drops force_path_style/)).toBeVisible();
@@ -120,6 +122,7 @@ describe('destination rules of the check step, caught before any request', () =>
   it('s3 without a region is accepted', async () => {
     const { user } = setup(defaultReads());
     await user.selectOptions(await screen.findByLabelText('Storage type'), 's3');
+    await formReady();
     await user.clear(screen.getByLabelText('Bucket and path'));
     await user.type(screen.getByLabelText('Bucket and path'), 'b/k');
     await user.type(screen.getByLabelText('Endpoint (host)'), 's3.example.com');

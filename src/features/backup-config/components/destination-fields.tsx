@@ -1,6 +1,7 @@
 import { Alert, Code, Fieldset, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useBoundField } from '../hooks/use-bound-field';
+import { useIsReading } from '../hooks/use-read-progress';
 import type { FieldBaseline } from '../model/baseline';
 import {
   maskSecrets,
@@ -61,6 +62,7 @@ export function DestinationFields({
   composedUri: string | undefined;
 }) {
   const t = useMessages(backupConfigMessages);
+  const reading = useIsReading();
   const words = text ?? {
     title: t.destinationTitle,
     help: t.destinationHelp,
@@ -74,7 +76,7 @@ export function DestinationFields({
     <Fieldset legend={words.title}>
       <Stack gap="sm">
         <FieldHelp help={words.help} baseline={baseline} />
-        {baseline.kind !== 'common' && !destinationFilled && requiredBy === '' && (
+        {!reading && baseline.kind !== 'common' && !destinationFilled && requiredBy === '' && (
           <Text size="sm" c="dimmed">
             {words.unknown}
           </Text>

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
+import { useIsReading } from '../hooks/use-read-progress';
 import type { FieldBaseline } from '../model/baseline';
 import { maskSecrets } from '../model/storage-uri';
 import { backupConfigMessages } from '../messages';
@@ -18,8 +19,10 @@ export function FieldHelp({
   extra?: ReactNode;
 }) {
   const t = useMessages(backupConfigMessages);
+  const reading = useIsReading();
   let current: string | undefined;
-  if (baseline?.kind === 'common') current = t.current(maskSecrets(baseline.value));
+  if (reading && baseline) current = t.currentReading;
+  else if (baseline?.kind === 'common') current = t.current(maskSecrets(baseline.value));
   else if (baseline?.kind === 'differs') current = t.currentDiffers;
   else if (baseline?.kind === 'unknown') current = t.currentUnknown;
   return (

@@ -1,19 +1,22 @@
 import { Select } from '@mantine/core';
+import { memo } from 'react';
 import { useMessages } from '../../../lib/i18n/messages';
-import type { TenantSnapshot } from '../model/baseline';
 import type { Scope } from '../model/tenant-scope';
 import { tenantMessages } from '../tenant-messages';
 
 const CLUSTER = '__cluster__';
 
-/** Cluster level or one user tenant (sys is never listed: `tenants` are user tenants only). */
-export function ScopeSelect({
+/**
+ * Cluster level or one user tenant (sys is never listed: `tenants` are user tenant names only).
+ * Memoized: the page re-renders with every tenant read, the list of names does not change.
+ */
+export const ScopeSelect = memo(function ScopeSelect({
   scope,
   tenants,
   onChange,
 }: {
   scope: Scope;
-  tenants: readonly TenantSnapshot[];
+  tenants: readonly string[];
   onChange: (scope: Scope) => void;
 }) {
   const tt = useMessages(tenantMessages);
@@ -35,8 +38,8 @@ export function ScopeSelect({
       }
       data={[
         { value: CLUSTER, label: tt.scopeCluster },
-        { group: tt.scopeTenantGroup, items: tenants.map((t) => t.name) },
+        { group: tt.scopeTenantGroup, items: [...tenants] },
       ]}
     />
   );
-}
+});

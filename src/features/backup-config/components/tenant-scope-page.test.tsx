@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import { ObshellError } from '../../../lib/obshell/envelope';
 import { stashReapply } from '../../../lib/reapply';
 import { clearSentChanges, sentChangeFor } from '../../../lib/sent-changes/sent-changes';
 import { renderWithApp } from '../../../testing/render';
-import { createFakeClient, defaultReads } from '../testing/backup-config-fixtures';
+import { createFakeClient, defaultReads, formReady } from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -37,6 +37,7 @@ describe('BackupConfigPage: tenant scope', () => {
   it('PATCHes the tenant route with the changed field only; the review names the SDK method', async () => {
     const { user, calls } = setup('/backup?tenant=app_tenant');
     const ha = await screen.findByLabelText(HA);
+    await formReady();
     await user.clear(ha);
     await user.type(ha, '5');
     await user.click(screen.getByRole('button', { name: /Review 1 change$/ }));
@@ -61,6 +62,9 @@ describe('BackupConfigPage: tenant scope', () => {
     });
     const { user } = setup('/backup?tenant=app_tenant', () => Promise.reject(refusal), 'zh');
     const ha = await screen.findByLabelText('高可用低优先级线程数（ha_low_thread_score）');
+    await formReady();
+    // The form is editable while the tenants are read; its current value fills in once they are.
+    await waitFor(() => expect(ha).toHaveValue('0'));
     await user.clear(ha);
     await user.type(ha, '5');
     await user.click(screen.getByRole('button', { name: '预览 1 项修改' }));

@@ -47,6 +47,8 @@ export interface TenantSnapshot {
   parameters: Record<string, string> | null;
   /** The tenant's status when it is not NORMAL (obshell reads parameters of NORMAL tenants only). */
   notNormalStatus?: string | undefined;
+  /** Its reads have not all answered yet: every value is still unknown, not "unreadable". */
+  pending?: boolean | undefined;
 }
 
 /** `LOCATION=... BINDING=OPTIONAL PIECE_SWITCH_INTERVAL=1d` → { LOCATION, BINDING, ... } */
@@ -114,4 +116,20 @@ export function deriveBaseline(tenants: TenantSnapshot[], clusterId: number): Ba
 
 export function commonValue(baseline: FieldBaseline): string | undefined {
   return baseline.kind === 'common' ? baseline.value : undefined;
+}
+
+/**
+ * The form's baseline while the tenants are still being read: nothing is known yet, so every field
+ * starts empty (= leave unchanged). It never reaches a review: Review waits for the complete
+ * baseline, which then fills the fields the user has not touched.
+ */
+export function readingBaseline(tenant?: string): Baseline {
+  const unknown = (): FieldBaseline => ({ kind: 'unknown', values: [] });
+  const fields = Object.fromEntries(BASELINE_FIELDS.map((f) => [f, unknown()])) as Record<
+    BaselineField,
+    FieldBaseline
+  >;
+  return tenant === undefined
+    ? fields
+    : { ...fields, tenant: { name: tenant, archive: unknown(), data: unknown() } };
 }

@@ -1,4 +1,5 @@
 import type { CurrentConfig } from '../hooks/use-current-config';
+import { readingBaseline } from './baseline';
 import { findScopeTenant, tenantBaseline, type Scope } from './tenant-scope';
 
 /**
@@ -14,4 +15,18 @@ export function scopedConfig(config: CurrentConfig, scope: Scope): CurrentConfig
     tenants: [tenant],
     baseline: tenantBaseline(tenant, config.cluster.id),
   };
+}
+
+/**
+ * What the form edits while the tenants are still being read: the scope's tenants, and a baseline
+ * that knows nothing yet (readingBaseline). Never reviewed; replaced by `scopedConfig` of the
+ * complete read.
+ */
+export function readingConfig(partial: CurrentConfig, scope: Scope): CurrentConfig | undefined {
+  if (scope.kind === 'cluster') {
+    return { cluster: partial.cluster, tenants: partial.tenants, baseline: readingBaseline() };
+  }
+  const tenant = findScopeTenant(scope, partial.tenants);
+  if (!tenant) return undefined;
+  return { cluster: partial.cluster, tenants: [tenant], baseline: readingBaseline(tenant.name) };
 }

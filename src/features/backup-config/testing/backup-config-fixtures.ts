@@ -1,3 +1,5 @@
+import { screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import {
   createFakeObshellClient,
   routeTable,
@@ -76,4 +78,15 @@ export function createFakeClient(
   return createFakeObshellClient((req) =>
     req.method === 'PATCH' ? onPatch(req.body) : table(req),
   );
+}
+
+/**
+ * Waits until every tenant was read: the form is editable earlier, but a test that edits a field
+ * the complete read is about to fill would race it (as a user would see the value appear).
+ */
+export async function formReady() {
+  await waitFor(() => {
+    expect(screen.queryByTestId('current-config-progress')).toBeNull();
+    expect(screen.queryByTestId('review-waits-for-reads')).toBeNull();
+  });
 }

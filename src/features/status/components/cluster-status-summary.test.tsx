@@ -103,10 +103,11 @@ describe('ClusterStatusSummary', () => {
       reads[`${tenant(name)}/backup/config/storage`] = { data_base_uri: `file:///d/${name}` };
       reads[`${tenant(name)}/parameters`] = { contents: [] };
       reads[`${tenant(name)}/backup/log/tasks`] = { contents: [{ status: 'DOING', delay: 1 }] };
-      reads[`${tenant(name)}/backup/tasks`] = {
-        contents: name === 'never_t' ? [] : [{ status: 'COMPLETED', backup_type: 'FULL' }],
-      };
     }
+    // One cluster-wide read of every tenant's running or latest backup task; never_t has none.
+    reads['GET /api/v1/obcluster/backup/overview'] = {
+      statuses: [{ tenant_id: 1002, status: 'COMPLETED' }],
+    };
     const { client, calls } = createFakeObshellClient(routeTable(reads));
     renderWithApp(<ClusterStatusSummary />, { connection: { client } });
     expect(await screen.findByText('1 of 2 tenants needs attention')).toBeInTheDocument();

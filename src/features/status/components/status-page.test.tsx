@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { createFakeObshellClient, routeTable } from '../../../testing/fake-obshell-client';
@@ -31,21 +31,15 @@ function reads(): Record<string, unknown> {
           ? []
           : [{ status: 'DOING', delay: 1.5, checkpoint: '2026-12-04T10:00:00Z' }],
     };
-    routes[`${p}/backup/tasks`] = {
-      contents:
-        name === 'never_t'
-          ? []
-          : [
-              name === 'failed_t'
-                ? { status: 'FAILED', backup_type: 'INC', result: -9081, comment: 'no space' }
-                : {
-                    status: 'COMPLETED',
-                    backup_type: 'FULL',
-                    start_timestamp: '2026-12-02T10:00:00Z',
-                  },
-            ],
-    };
   }
+  // One cluster-wide read: each tenant's running or latest backup task; never_t has none.
+  routes['GET /api/v1/obcluster/backup/overview'] = {
+    statuses: [
+      { tenant_id: 1002, status: 'COMPLETED', start_timestamp: '2026-12-02T10:00:00Z' },
+      { tenant_id: 1003, status: 'FAILED', result: -9081, comment: 'no space' },
+      { tenant_id: 1005, status: 'COMPLETED', start_timestamp: '2026-12-02T10:00:00Z' },
+    ],
+  };
   return routes;
 }
 
@@ -67,6 +61,39 @@ describe('StatusPage', () => {
     expect(within(nth(2)).getByText(/INTERRUPTED/)).toBeInTheDocument();
     expect(screen.queryByText(/SECRET/)).toBeNull();
     expect(calls.some((c) => c.path.includes('/tenant/sys/'))).toBe(false);
+  });
+
+  it('reads 3 per tenant plus one cluster-wide backup overview (no per-tenant backup reads)', async () => {
+    const { client, calls } = createFakeObshellClient(routeTable(reads()));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    await screen.findByText('3 of 4 tenants need attention');
+    await waitFor(() => expect(screen.queryByTestId('status-read-count')).toBeNull());
+    const paths = calls.map((c) => c.path);
+    expect(paths.filter((p) => p === '/api/v1/obcluster/backup/overview')).toHaveLength(1);
+    for (const name of tenants) {
+      expect(paths.filter((p) => p.startsWith(`/api/v1/tenant/${name}/`)).sort()).toEqual([
+        `/api/v1/tenant/${name}/backup/config/storage`,
+        `/api/v1/tenant/${name}/backup/log/tasks`,
+        `/api/v1/tenant/${name}/parameters`,
+      ]);
+    }
+  });
+
+  it("the overview's 404 means no tenant was ever backed up (not an error)", async () => {
+    const routes = reads();
+    routes['GET /api/v1/obcluster/backup/overview'] = new ObshellError({
+      kind: 'server',
+      status: 404,
+      errCode: 'Common.NotFound',
+      message: 'Element not found: backup task',
+    });
+    const { client } = createFakeObshellClient(routeTable(routes));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    expect(await screen.findByText('4 of 4 tenants need attention')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('status-read-count')).toBeNull());
+    expect(screen.queryByText('The last refresh failed; retrying less often.')).toBeNull();
+    for (const row of screen.getAllByTestId('status-row'))
+      expect(within(row).getAllByText('Never backed up').length).toBeGreaterThan(0);
   });
 
   it('zh', async () => {

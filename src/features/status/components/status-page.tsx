@@ -11,12 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useNow } from '../../../lib/use-now';
+import { useThrottled } from '../../../lib/use-throttled';
 import { useStatusRows } from '../hooks/use-status-rows';
 import { statusMessages } from '../messages';
 import { filterRows, sortRows, type SortKey } from '../model/tenant-status';
@@ -50,8 +51,14 @@ export function StatusPage({ overview }: { overview?: ReactNode }) {
   const [sort, setSort] = useState<SortKey>('problems');
   const [page, setPage] = useState(1);
   const total = state.rows.length;
-  const attention = state.rows.filter((r) => r.problems.length > 0).length;
-  const shown = sortRows(filterRows(state.rows, { text, problemsOnly }), sort);
+  // While hundreds of tenants are read, the summary and table follow ~10 times a second (each
+  // answer would otherwise re-sort and re-render them); once all are read, at once.
+  const rows = useThrottled(state.rows, 100, state.readCount === total);
+  const attention = rows.filter((r) => r.problems.length > 0).length;
+  const shown = useMemo(
+    () => sortRows(filterRows(rows, { text, problemsOnly }), sort),
+    [rows, text, problemsOnly, sort],
+  );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const slice = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);

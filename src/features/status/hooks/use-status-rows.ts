@@ -1,8 +1,9 @@
-import { useQueries, useQuery, type Query } from '@tanstack/react-query';
-import { clusterInfoQuery } from '../../../lib/obshell/cluster-info';
+import { useQueries, useQuery, type Query, type QueryObserverResult } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
+import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
-import { deriveRow, type StatusRow } from '../model/tenant-status';
+import { deriveRow, type StatusRow, type TenantReads } from '../model/tenant-status';
 
 /** Refresh every 15 s while the page is visible (react-query skips hidden tabs by default). */
 export const REFRESH_MS = 15_000;
@@ -26,59 +27,117 @@ export interface StatusRowsState {
   failing: boolean;
 }
 
+type Tenant = ClusterInfo['tenants'][number];
+
+interface Collected<T> {
+  data: (T | undefined)[];
+  /** dataUpdatedAt of the reads that have data. */
+  stamps: number[];
+  failing: boolean;
+}
+
+/**
+ * `combine` for a list of per-tenant reads. Module-level (a stable reference), so react-query
+ * re-runs it only when a result changed, and the page gets one small value instead of 200 results.
+ */
+function collect<T>(results: QueryObserverResult<T>[]): Collected<T> {
+  return {
+    data: results.map((r) => r.data),
+    stamps: results.flatMap((r) => (r.data === undefined ? [] : [r.dataUpdatedAt])),
+    failing: results.some((r) => r.isError),
+  };
+}
+
+const isUserTenant = (t: Tenant) => t.name !== 'sys' && t.tenantId !== 1;
+const isReadable = (t: Tenant) => t.status === null || t.status === 'NORMAL';
+
+/**
+ * Rows are derived again only for tenants whose reads changed: with 200 tenants every answer
+ * re-renders the page, and re-deriving all rows each time would make the page O(n²) in tenants.
+ * react-query's structural sharing keeps an unchanged read the same object, which is what is compared.
+ */
+function useRowCache() {
+  const cache = useRef(new Map<string, { inputs: unknown[]; row: StatusRow }>());
+  return (reads: TenantReads, inputs: unknown[]): StatusRow => {
+    const hit = cache.current.get(reads.name);
+    if (hit?.inputs.every((v, i) => v === inputs[i])) return hit.row;
+    const row = deriveRow(reads);
+    cache.current.set(reads.name, { inputs, row });
+    return row;
+  };
+}
+
 /**
  * The status page's reads: every user tenant's storage and parameters (shared with the backup
- * form: same keys, one cache), its running archive round and its newest backup job. Rows appear
- * as soon as the tenant list is known and fill in as reads answer; the client keeps at most 4
- * requests in flight, so the first tenants complete first.
+ * form: same keys, one cache) and its running archive round, plus one cluster-wide read of every
+ * tenant's running or latest backup task (§8 `obcluster/backup/overview`). Rows appear as soon as
+ * the tenant list is known and fill in as reads answer; the client keeps at most 4 requests in
+ * flight, so the first tenants complete first. Works for whichever connection `ObshellProvider`
+ * gives (the clusters overview uses it per cluster).
  */
 export function useStatusRows(): StatusRowsState {
   const conn = useObshell();
   const info = useQuery(clusterInfoQuery(conn));
-  const tenants = (info.data?.tenants ?? []).filter((t) => t.name !== 'sys' && t.tenantId !== 1);
-  const readable = (status: string | null) => status === null || status === 'NORMAL';
-  const archive = useQueries({
-    queries: tenants.map((t) => ({
-      ...tenantQueries.archiveLogTasks(conn, t.name),
-      refetchInterval: refreshInterval,
-    })),
+  const tenants = useMemo(() => (info.data?.tenants ?? []).filter(isUserTenant), [info.data]);
+  // Stable option arrays: a new array each render makes useQueries re-apply 200 options each time.
+  const queries = useMemo(
+    () => ({
+      archive: tenants.map((t) => ({
+        ...tenantQueries.archiveLogTasks(conn, t.name),
+        refetchInterval: refreshInterval,
+      })),
+      storage: tenants.map((t) => tenantQueries.storage(conn, t.name)),
+      parameters: tenants.map((t) => ({
+        ...tenantQueries.parameters(conn, t.name),
+        enabled: isReadable(t),
+      })),
+    }),
+    [conn, tenants],
+  );
+  const archive = useQueries({ queries: queries.archive, combine: collect });
+  const storage = useQueries({ queries: queries.storage, combine: collect });
+  const parameters = useQueries({ queries: queries.parameters, combine: collect });
+  const overview = useQuery({
+    ...tenantQueries.clusterBackupOverview(conn),
+    enabled: tenants.length > 0,
+    refetchInterval: refreshInterval,
   });
-  const backups = useQueries({
-    queries: tenants.map((t) => ({
-      ...tenantQueries.backupTasks(conn, t.name, { page: 1, size: 1 }),
-      refetchInterval: refreshInterval,
-    })),
-  });
-  const storage = useQueries({
-    queries: tenants.map((t) => tenantQueries.storage(conn, t.name)),
-  });
-  const parameters = useQueries({
-    queries: tenants.map((t) => ({
-      ...tenantQueries.parameters(conn, t.name),
-      enabled: readable(t.status),
-    })),
-  });
-  const rows = tenants.map((t, i) => {
-    const params: TenantParameters | undefined = readable(t.status)
-      ? parameters[i]?.data
-      : { readable: false, tenantStatus: t.status };
-    const jobs = backups[i]?.data;
-    return deriveRow({
-      name: t.name,
-      tenantId: t.tenantId,
-      status: t.status,
-      archive: archive[i]?.data,
-      storage: storage[i]?.data,
-      parameters: params,
-      lastBackup: jobs === undefined ? undefined : (jobs.contents[0] ?? null),
-    });
-  });
-  const stamp = (q: { data: unknown; dataUpdatedAt: number }) =>
-    q.data === undefined ? [] : [q.dataUpdatedAt];
-  const stamps = archive.flatMap(stamp).concat(backups.flatMap(stamp));
-  const anyError = (list: readonly { isError: boolean }[]) => list.some((q) => q.isError);
-  const failing =
-    anyError(archive) || anyError(backups) || anyError(storage) || anyError(parameters);
+  const rowFor = useRowCache();
+
+  // The same array until a read changes: the page throttles and memoizes on it.
+  const rows = useMemo(
+    () =>
+      tenants.map((t, i) => {
+        const readable = isReadable(t);
+        const params: TenantParameters | undefined = readable
+          ? parameters.data[i]
+          : { readable: false, tenantStatus: t.status ?? '' };
+        const lastBackup =
+          overview.data === undefined ? undefined : (overview.data[t.tenantId] ?? null);
+        const reads: TenantReads = {
+          name: t.name,
+          tenantId: t.tenantId,
+          status: t.status,
+          archive: archive.data[i],
+          storage: storage.data[i],
+          parameters: params,
+          lastBackup,
+        };
+        return rowFor(reads, [
+          t.tenantId,
+          t.status,
+          archive.data[i],
+          storage.data[i],
+          readable ? params : undefined,
+          lastBackup,
+        ]);
+      }),
+    // rowFor only caches per tenant; the reads are the inputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [tenants, archive, storage, parameters, overview.data],
+  );
+  const stamps = archive.stamps.concat(overview.data === undefined ? [] : [overview.dataUpdatedAt]);
+  const failing = archive.failing || storage.failing || parameters.failing || overview.isError;
   const base = {
     rows,
     readCount: rows.filter((r) => r.complete).length,

@@ -1,5 +1,11 @@
+import { isDurationUnit, NS_PER_UNIT } from '../../../lib/backup-rules/duration';
 import type { TenantParameters } from '../../../lib/obshell/tenant-queries';
-import type { ArchiveLogTask, BackupJob, TenantStorage } from '../../../lib/obshell/tenant-schemas';
+import type {
+  ArchiveLogTask,
+  BackupJob,
+  BackupTask,
+  TenantStorage,
+} from '../../../lib/obshell/tenant-schemas';
 
 /**
  * One status row, derived from a tenant's shared reads. Every input may still be missing (the
@@ -34,9 +40,14 @@ export interface TenantReads {
   storage?: TenantStorage | undefined;
   parameters?: TenantParameters | undefined;
   archive?: ArchiveLogTask[] | undefined;
-  /** Newest backup job; null = none at all (never backed up). */
-  lastBackup?: BackupJob | null | undefined;
+  /**
+   * The running or latest backup task (cluster-wide `backup/overview`, which has no backup_type) or
+   * newest job (`backup/tasks`); null = none at all (never backed up).
+   */
+  lastBackup?: LastBackup | null | undefined;
 }
+
+export type LastBackup = BackupTask | BackupJob;
 
 export interface StatusRow {
   name: string;
@@ -48,33 +59,27 @@ export interface StatusRow {
   lagTargetSeconds: number | undefined;
   archiveDestination: string | undefined;
   dataDestination: string | undefined;
-  lastBackup: BackupJob | null | undefined;
+  lastBackup: LastBackup | null | undefined;
   problems: Problem[];
   /** Every read of this tenant answered. */
   complete: boolean;
 }
 
-const UNIT_SECONDS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-};
-
-/** archive_lag_target as OceanBase shows it ("2m", "120s", "0"); undefined when unreadable. */
+/**
+ * archive_lag_target as OceanBase shows the parameter ("2m", "120s", "0"); undefined when
+ * unreadable. Not obshell's ParseTime (`parseObDuration`): a parameter value may be "0", carry a
+ * fraction or no unit (seconds), all of which ParseTime refuses. Only the units are shared.
+ */
 export function parseLagTarget(value: string | undefined): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value ?? '');
   if (!match) return undefined;
   const unit = (match[2] ?? '').toLowerCase() || 's';
-  const factor = UNIT_SECONDS[unit];
-  return factor === undefined ? undefined : Number(match[1]) * factor;
+  if (!isDurationUnit(unit)) return undefined;
+  return (Number(match[1]) * Number(NS_PER_UNIT[unit])) / 1e9;
 }
 
-/** Failed, cancelled or otherwise unsuccessful end of a backup job. */
-export function isFailedBackup(job: BackupJob): boolean {
+/** Failed, cancelled or otherwise unsuccessful end of a backup job or task. */
+export function isFailedBackup(job: LastBackup): boolean {
   return ['FAILED', 'CANCELED', 'CANCELLED'].includes(job.status.toUpperCase());
 }
 
@@ -122,14 +127,17 @@ export function deriveRow(reads: TenantReads): StatusRow {
 export type SortKey = 'problems' | 'name' | 'delay' | 'last-backup';
 
 /** Problems first (most problems on top), then by name; other keys keep name as tie-break. */
+// The page sorts on every answer while hundreds of tenants arrive: one collator, not one per compare.
+const collator = new Intl.Collator();
+
 export function sortRows(rows: readonly StatusRow[], key: SortKey): StatusRow[] {
-  const byName = (a: StatusRow, b: StatusRow) => a.name.localeCompare(b.name);
+  const byName = (a: StatusRow, b: StatusRow) => collator.compare(a.name, b.name);
   const compare: Record<SortKey, (a: StatusRow, b: StatusRow) => number> = {
     problems: (a, b) => b.problems.length - a.problems.length || byName(a, b),
     name: byName,
     delay: (a, b) => (b.delaySeconds ?? -1) - (a.delaySeconds ?? -1) || byName(a, b),
     'last-backup': (a, b) =>
-      (a.lastBackup?.start_timestamp ?? '').localeCompare(b.lastBackup?.start_timestamp ?? '') ||
+      collator.compare(a.lastBackup?.start_timestamp ?? '', b.lastBackup?.start_timestamp ?? '') ||
       byName(a, b),
   };
   return [...rows].sort(compare[key]);
