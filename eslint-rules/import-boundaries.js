@@ -9,7 +9,8 @@ import path from 'node:path';
  * `src/lib` (or `src/components`).
  * - nothing under `src/` (browser code) imports the Node programs `server/` or `sim/`. The other
  *   way round is allowed for pure modules (server/history/entry-schema.ts takes its outcome list
- *   from src/lib/history-outcomes.ts): one direction only.
+ *   from src/lib/history-outcomes.ts): one direction only. Tests (`*.test.ts(x)`) run in Node,
+ *   not in the browser, and may start the simulator or the server they test against.
  */
 
 const SHARED = new Set(['lib', 'components', 'testing', 'config']);
@@ -55,16 +56,17 @@ export const importBoundaries = {
     const file = context.filename;
     const from = layerOf(root, file);
     if (!from) return {};
+    const isTest = /\.test\.tsx?$/.test(file);
 
     function check(node, source) {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const target = path.resolve(path.dirname(file), source);
       const program = nodeProgramOf(root, target);
-      if (program) {
+      if (program && !isTest) {
         context.report({ node, messageId: 'browserToNode', data: { to: program, source } });
         return;
       }
-      if (from.layer !== 'feature' && from.layer !== 'shared') return;
+      if (program || (from.layer !== 'feature' && from.layer !== 'shared')) return;
       const to = layerOf(root, target);
       if (!to || to.layer !== 'feature') return;
       if (from.layer === 'feature' && to.feature !== from.feature) {
