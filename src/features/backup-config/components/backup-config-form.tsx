@@ -9,6 +9,7 @@ import { FormControlProvider } from '../hooks/use-form-control';
 import { useHistoryPrefill } from '../hooks/use-history-prefill';
 import { ServerIssuesProvider } from '../hooks/use-server-issues';
 import { dependentFields } from '../model/field-dependencies';
+import { fillUntouched, focusedFieldName } from '../model/fill-untouched';
 import { createBackupConfigSchema } from '../model/form-schema';
 import { initialValues, type BackupConfigFormValues } from '../model/form-values';
 import { backupConfigMessages } from '../messages';
@@ -57,11 +58,11 @@ export function BackupConfigForm({ config, reading }: { config: CurrentConfig; r
     });
   }, [form]);
 
-  // The complete read arrived: its values fill the fields the user has not touched; what was typed
-  // meanwhile stays (and is compared with the complete baseline from now on).
+  // The complete read arrived: its values fill the fields the user has not touched nor is typing
+  // in; what was typed meanwhile stays (and is compared with the complete baseline from now on).
   const wasReading = useRef(reading);
   useEffect(() => {
-    if (wasReading.current && !reading) form.reset(defaults, { keepDirtyValues: true });
+    if (wasReading.current && !reading) fillUntouched(form, defaults, focusedFieldName());
     wasReading.current = reading;
   }, [reading, defaults, form]);
 

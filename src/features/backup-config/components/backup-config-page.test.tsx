@@ -123,6 +123,23 @@ describe('BackupConfigPage: editable while the tenants are read', () => {
     expect(patches(calls)).toHaveLength(0);
   });
 
+  it('the field being typed in is not filled under the caret when the read completes', async () => {
+    const { reads, release } = held();
+    const { user } = setup([reads]);
+    const concurrency = await screen.findByLabelText(
+      'Log archive concurrency (log_archive_concurrency)',
+    );
+    await user.click(concurrency);
+    release();
+    await waitFor(() => expect(screen.queryByTestId('review-waits-for-reads')).toBeNull());
+    // Filled, the next key would append to the current value ("4" then "8" = "48").
+    expect(concurrency).toHaveValue('');
+    expect(lag()).toHaveValue('2');
+    await user.keyboard('8');
+    expect(concurrency).toHaveValue('8');
+    expect(screen.getByRole('button', { name: /Review 1 change/ })).toBeEnabled();
+  });
+
   it('shows each tenant as it is read, with a count', async () => {
     const { reads, release } = held();
     setup([reads]);
