@@ -1,11 +1,11 @@
 import { AppShell, Loader, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
-import { prefetchHistory } from '../features/history/api/history-first-page';
+import { prefetchHistory, preloadHistoryPage } from '../features/history/api/history-first-page';
 import { useMessages } from '../lib/i18n/messages';
 import { useObshell } from '../lib/obshell/obshell-context';
 import { appMessages } from './messages';
@@ -24,17 +24,36 @@ type Prefetch = (queryClient: QueryClient, clusterKey: string) => void;
 /**
  * The pages in the navigation, in order; a new page adds its line here and in routes.tsx.
  * `prefetch`: the page's first read, started on the click beside the page's chunk (not after it).
+ * `preload`: the page's chunk, fetched when the browser is idle and on hover/focus of its link.
  */
 const NAV_ITEMS = [
   { to: routes.status, label: 'status' },
   { to: routes.backupConfig, label: 'backup' },
   { to: routes.tasks, label: 'tasks' },
-  { to: routes.history, label: 'history', prefetch: prefetchHistory },
+  { to: routes.history, label: 'history', prefetch: prefetchHistory, preload: preloadHistoryPage },
 ] as const satisfies readonly {
   to: string;
   label: keyof typeof appMessages.en;
   prefetch?: Prefetch;
+  preload?: () => void;
 }[];
+
+const preloadAll = () => {
+  for (const item of NAV_ITEMS) if ('preload' in item) item.preload();
+};
+
+/** Page chunks fetched once the shell is up and the browser idle: a click then renders at once. */
+function usePreloadPages(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(preloadAll, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(preloadAll, 200);
+    return () => window.clearTimeout(id);
+  }, [enabled]);
+}
 
 /**
  * The shell of an unlocked session: header, navigation, the current page. It is mounted only
@@ -47,6 +66,7 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const { clusterKey } = useObshell();
   const [navOpened, nav] = useDisclosure(false);
+  usePreloadPages(!embedded);
 
   return (
     <AppShell
@@ -71,6 +91,7 @@ export function AppLayout() {
               component={RouterNavLink}
               to={item.to}
               label={t[item.label]}
+              {...('preload' in item && { onPointerEnter: item.preload, onFocus: item.preload })}
               onClick={() => {
                 if ('prefetch' in item) item.prefetch(queryClient, clusterKey);
                 nav.close();
