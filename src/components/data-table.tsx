@@ -22,6 +22,8 @@ export interface DataColumn {
    * column), `onSort` when its header is clicked. Gives the header a button and `aria-sort`.
    */
   sort?: { direction: SortDirection | undefined; onSort: () => void };
+  /** The column's width (CSS length), for a table with `fixedLayout`. */
+  width?: string;
 }
 
 /** Plain (unsorted) columns from `[key, header]` pairs. */
@@ -42,6 +44,12 @@ interface DataTableProps {
   highlightOnHover?: boolean;
   /** Rendered before the table, inside the scroll container (e.g. help texts rows refer to). */
   before?: ReactNode;
+  /**
+   * `table-layout: fixed`: columns take the header's widths (`DataColumn.width`, the rest share
+   * what is left) instead of measuring every cell first. Needed where cells defer their content
+   * (content-visibility), which would otherwise make columns change width as rows scroll in.
+   */
+  fixedLayout?: boolean;
 }
 
 interface RowLook {
@@ -59,10 +67,15 @@ const hasRows = (children: ReactNode) =>
 
 function HeaderCell({ column }: { column: DataColumn }) {
   const { sort } = column;
-  if (!sort) return <Table.Th scope="col">{column.header}</Table.Th>;
+  if (!sort)
+    return (
+      <Table.Th scope="col" w={column.width}>
+        {column.header}
+      </Table.Th>
+    );
   const arrow = sort.direction === 'ascending' ? '▲' : sort.direction === 'descending' ? '▼' : '';
   return (
-    <Table.Th scope="col" aria-sort={sort.direction ?? 'none'}>
+    <Table.Th scope="col" w={column.width} aria-sort={sort.direction ?? 'none'}>
       <UnstyledButton onClick={sort.onSort} fw={700} fz="sm">
         {column.header}
         {arrow && <span aria-hidden="true">{` ${arrow}`}</span>}
@@ -81,6 +94,7 @@ export function DataTable({
   verticalSpacing = 'sm',
   highlightOnHover = false,
   before,
+  fixedLayout = false,
 }: DataTableProps) {
   return (
     // Native overflow, not Mantine's ScrollArea: no observers or measuring per table render.
@@ -91,6 +105,7 @@ export function DataTable({
         highlightOnHover={highlightOnHover}
         verticalSpacing={verticalSpacing}
         aria-label={label}
+        layout={fixedLayout ? 'fixed' : undefined}
       >
         {caption !== undefined && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>

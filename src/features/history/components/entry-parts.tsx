@@ -5,6 +5,7 @@ import { useLocale } from '../../../lib/i18n/locale';
 import { useMessages } from '../../../lib/i18n/messages';
 import { durationText, outcomeColor, outcomeIcon, tenantOf, valueText } from '../model/format';
 import { historyMessages } from '../messages';
+import classes from './history-rows.module.css';
 
 /**
  * Pieces of an entry shared by the table and the comparison. Server text is rendered as text.
@@ -13,16 +14,8 @@ import { historyMessages } from '../messages';
  * rendering the first page is the History page's budget (issue 15).
  */
 
-const column: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 2 };
-const alignStart: CSSProperties = { ...column, alignItems: 'flex-start' };
-const small: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)' };
-const dimmed: CSSProperties = { ...small, color: 'var(--mantine-color-dimmed)' };
-const list: CSSProperties = { ...column, gap: 4, margin: 0, padding: 0, listStyle: 'none' };
-const item: CSSProperties = { ...small, wordBreak: 'break-all' };
-const field: CSSProperties = {
-  fontFamily: 'var(--mantine-font-family-monospace)',
-  fontWeight: 600,
-};
+// Classes, not inline style objects: fewer DOM writes per row, and shared computed styles.
+const changesClass = `${classes.changes} ${classes.deferred}`;
 
 /** Mantine's "light" and "outline" Badge looks, as its own CSS variables (one object each, made once). */
 const tagLook = (color: string, variant: 'light' | 'outline'): CSSProperties =>
@@ -61,7 +54,7 @@ export function OutcomeBadge({ entry }: { entry: HistoryEntry }) {
   const { locale } = useLocale();
   const took = durationText(entry, locale);
   return (
-    <div style={alignStart}>
+    <div className={classes.stack}>
       <Tag
         look={outcomeLook[entry.outcome]}
         icon={outcomeIcon[entry.outcome]}
@@ -69,7 +62,7 @@ export function OutcomeBadge({ entry }: { entry: HistoryEntry }) {
       >
         {t.outcomeLabel(entry.outcome)}
       </Tag>
-      {took && <span style={small}>{t.duration(took)}</span>}
+      {took && <span className={classes.small}>{t.duration(took)}</span>}
     </div>
   );
 }
@@ -107,12 +100,12 @@ export function WhoText({ entry, helpId }: { entry: HistoryEntry; helpId?: strin
 
 export function ChangeList({ entry }: { entry: HistoryEntry }) {
   const t = useMessages(historyMessages);
-  if (entry.changes.length === 0) return <span style={dimmed}>{t.noFields}</span>;
+  if (entry.changes.length === 0) return <span className={classes.dimmed}>{t.noFields}</span>;
   return (
-    <ul style={list}>
+    <ul className={changesClass}>
       {entry.changes.map((change) => (
-        <li style={item} key={change.field}>
-          <span style={field}>{change.field}</span>
+        <li className={classes.change} key={change.field}>
+          <span className={classes.field}>{change.field}</span>
           {`: ${valueText(change.old, t.emptyValue)} → ${valueText(change.new, t.emptyValue)}`}
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { Anchor, Button, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { memo, useCallback, useId, useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { routes } from '../../../config/routes';
@@ -11,6 +11,7 @@ import { stashReapply } from '../../../lib/reapply';
 import { tenantOf, timeText } from '../model/format';
 import { historyMessages } from '../messages';
 import { ChangeList, OutcomeBadge, ScopeText, WhoText } from './entry-parts';
+import classes from './history-rows.module.css';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -20,32 +21,30 @@ interface Props {
   onToggle: (id: number) => void;
 }
 
-const taskCell: CSSProperties = {
-  display: 'flex',
-  flexDirection: 'column',
-  alignItems: 'flex-start',
-  gap: 4,
-};
-const checkbox: CSSProperties = { width: 18, height: 18, margin: 0, cursor: 'pointer' };
-const taskLink: CSSProperties = { fontSize: 'var(--mantine-font-size-sm)' };
 // Mantine's Anchor and Button looks as classes on plain elements: 50 rows of Mantine components
 // (useProps, styles API, Box each) were the largest part of the first page's render (issue 15).
-const linkClass = Anchor.classes.root;
+const linkClass = `${Anchor.classes.root} ${classes.small}`;
 // <Button size="xs" variant="default">, as Mantine renders it (classes, data attributes, variables).
 const buttonClass = [
   'mantine-focus-auto mantine-active',
   Button.classes.root,
   UnstyledButton.classes.root,
+  classes.applyButton,
 ].join(' ');
-const buttonLook = {
-  '--button-height': 'var(--button-height-xs)',
-  '--button-padding-x': 'var(--button-padding-x-xs)',
-  '--button-fz': 'var(--mantine-font-size-xs)',
-  '--button-bg': 'var(--mantine-color-default)',
-  '--button-hover': 'var(--mantine-color-default-hover)',
-  '--button-color': 'var(--mantine-color-default-color)',
-  '--button-bd': 'calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)',
-} as CSSProperties;
+const taskClass = `${classes.task} ${classes.deferred}`;
+const applyClass = `${classes.small} ${classes.deferred}`;
+
+// About the widths the automatic layout gave them (en, 1280 px); the changes take the rest
+// (at least 200 px: the table's minimum width).
+const COLUMN_WIDTHS: Record<string, string | undefined> = {
+  compare: '5.5rem',
+  time: '7.5rem',
+  cluster: '7rem',
+  scope: '5.5rem',
+  who: '5.5rem',
+  task: '9rem',
+  actions: '10rem',
+};
 
 /** The form of the entry's scope: a tenant entry opens that tenant's form (`?tenant=`). */
 function formFor(scope: string): string {
@@ -80,6 +79,7 @@ export const HistoryTable = memo(function HistoryTable({
   );
   const columns = useMemo(
     () =>
+      // Fixed widths (the changes take the rest): rows defer their content, see the CSS module.
       plainColumns([
         ['compare', t.compare],
         ['time', t.colTime],
@@ -89,15 +89,16 @@ export const HistoryTable = memo(function HistoryTable({
         ['changes', t.colChanges],
         ['task', t.colTask],
         ['actions', t.colActions],
-      ]),
+      ]).map((column) => ({ ...column, width: COLUMN_WIDTHS[column.key] })),
     [t],
   );
   return (
     <DataTable
       columns={columns}
+      fixedLayout
       label={t.title}
       caption={t.caption(total)}
-      minWidth={900}
+      minWidth={1000}
       before={
         <>
           <VisuallyHidden id={outsideHelpId}>{t.outsideHelp}</VisuallyHidden>
@@ -144,7 +145,7 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
       <DataCell>
         <input
           type="checkbox"
-          style={checkbox}
+          className={classes.checkbox}
           aria-label={t.compareSelect(entry.id)}
           checked={checked}
           onChange={() => onToggle(entry.id)}
@@ -162,15 +163,10 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
         <ChangeList entry={entry} />
       </DataCell>
       <DataCell>
-        <div style={taskCell}>
+        <div className={taskClass}>
           <OutcomeBadge entry={entry} />
           {here ? (
-            <Link
-              className={linkClass}
-              data-underline="hover"
-              style={taskLink}
-              to={routes.task(entry.dagId)}
-            >
+            <Link className={linkClass} data-underline="hover" to={routes.task(entry.dagId)}>
               {t.openTask(entry.dagId)}
             </Link>
           ) : (
@@ -184,7 +180,6 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
             <button
               type="button"
               className={buttonClass}
-              style={buttonLook}
               data-variant="default"
               data-size="xs"
               title={t.applyAgainHelp}
@@ -196,7 +191,7 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
               </span>
             </button>
           ) : (
-            <span style={taskLink}>{t.applyAgainOtherCluster}</span>
+            <div className={applyClass}>{t.applyAgainOtherCluster}</div>
           ))}
       </DataCell>
     </DataRow>
