@@ -38,7 +38,8 @@ const NAV_ITEMS = [
   preload?: () => void;
 }[];
 
-const preloadAll = () => {
+/** Fetches the navigation's page chunks that ask for it (see NAV_ITEMS' `preload`). */
+export const preloadPageChunks = () => {
   for (const item of NAV_ITEMS) if ('preload' in item) item.preload();
 };
 
@@ -47,10 +48,10 @@ function usePreloadPages(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(preloadAll, { timeout: 2000 });
+      const id = window.requestIdleCallback(preloadPageChunks, { timeout: 2000 });
       return () => window.cancelIdleCallback(id);
     }
-    const id = window.setTimeout(preloadAll, 200);
+    const id = window.setTimeout(preloadPageChunks, 200);
     return () => window.clearTimeout(id);
   }, [enabled]);
 }

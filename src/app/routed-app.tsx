@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createAppRouter } from './router';
 
+// Re-exported for the session shell, which fetches this chunk while the connection screen is up.
+export { preloadPageChunks } from './layout';
+
 // One router for the life of the page: it listens to the browser's history, survives locking and
 // cluster switches (RouterProvider remounts, the router's state stays), and StrictMode runs state
 // initializers twice in development (a second router would listen too).

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect } from 'react';
 import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
+import { useEmbedMode } from '../features/embed/embed-context';
 import { loadChunk } from '../lib/chunk-load';
 import { useMessages } from '../lib/i18n/messages';
 import { credentialsUsedFor } from '../lib/obshell/client';
@@ -28,17 +29,37 @@ function landOnBackupWhileLocked(basename: string) {
   else window.history.replaceState(window.history.state, '', basename + routes.backupConfig);
 }
 
-/** Fetches the pages' chunk once the browser is idle, so unlocking shows them at once. */
-function usePrefetchPages() {
+const whenIdle = (run: () => void) =>
+  typeof window.requestIdleCallback === 'function'
+    ? window.requestIdleCallback(run, { timeout: 2000 })
+    : window.setTimeout(run, 200);
+const cancelIdle = (id: number) =>
+  typeof window.cancelIdleCallback === 'function'
+    ? window.cancelIdleCallback(id)
+    : window.clearTimeout(id);
+
+/**
+ * Fetches the pages' chunk once the browser is idle, so unlocking shows them at once; then, idle
+ * again and with navigation (not embedded), the page chunks the navigation preloads (History),
+ * so its first click renders without waiting for code. Dynamic imports: not first-screen weight.
+ */
+function usePrefetchPages(navigation: boolean) {
   useEffect(() => {
-    const prefetch = () => void loadRouted().catch(() => undefined);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(prefetch, { timeout: 2000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(prefetch, 200);
-    return () => window.clearTimeout(id);
-  }, []);
+    let follow: number | undefined;
+    let active = true;
+    const prefetch = () =>
+      void loadRouted()
+        .then((module) => {
+          if (active && navigation) follow = whenIdle(module.preloadPageChunks);
+        })
+        .catch(() => undefined);
+    const id = whenIdle(prefetch);
+    return () => {
+      active = false;
+      cancelIdle(id);
+      if (follow !== undefined) cancelIdle(follow);
+    };
+  }, [navigation]);
 }
 
 /**
@@ -50,7 +71,7 @@ export function SessionShell({ basename }: { basename: string }) {
   const connection = useObshell();
   const queryClient = useQueryClient();
   const unlocked = useIsUnlocked();
-  usePrefetchPages();
+  usePrefetchPages(!useEmbedMode());
 
   // A 401 anywhere, later: ask for the password again over the page instead of leaving it.
   useEffect(
