@@ -10,6 +10,32 @@ const columns: DataColumn[] = [
 ];
 
 describe('DataTable', () => {
+  it('with fixedLayout, lays the table out from the header widths (rows may defer their content)', () => {
+    renderWithApp(
+      <>
+        <DataTable
+          columns={[{ ...columns[0]!, width: '7rem' }, columns[1]!]}
+          label="Fixed"
+          fixedLayout
+        >
+          <DataRow>
+            <DataCell>a</DataCell>
+            <DataCell>ok</DataCell>
+          </DataRow>
+        </DataTable>
+        <DataTable columns={columns} label="Auto" />
+      </>,
+    );
+    const fixed = screen.getByRole('table', { name: 'Fixed' });
+    expect(fixed.style.getPropertyValue('--table-layout')).toBe('fixed');
+    const [name, state] = within(fixed).getAllByRole('columnheader');
+    expect(name?.style.width).toBe('7rem');
+    expect(state?.style.width).toBe('');
+    expect(
+      screen.getByRole('table', { name: 'Auto' }).style.getPropertyValue('--table-layout'),
+    ).toBe('');
+  });
+
   it('names the table by its caption or label, heads every column, renders the rows', () => {
     renderWithApp(
       <>
