@@ -15,7 +15,7 @@ import classes from './history-rows.module.css';
  */
 
 // Classes, not inline style objects: fewer DOM writes per row, and shared computed styles.
-const changesClass = `${classes.changes} ${classes.deferred}`;
+const changesClass = [classes.changes, classes.deferred].join(' ');
 
 /** Mantine's "light" and "outline" Badge looks, as its own CSS variables (one object each, made once). */
 const tagLook = (color: string, variant: 'light' | 'outline'): CSSProperties =>

@@ -23,7 +23,7 @@ interface Props {
 
 // Mantine's Anchor and Button looks as classes on plain elements: 50 rows of Mantine components
 // (useProps, styles API, Box each) were the largest part of the first page's render (issue 15).
-const linkClass = `${Anchor.classes.root} ${classes.small}`;
+const linkClass = [Anchor.classes.root, classes.small].join(' ');
 // <Button size="xs" variant="default">, as Mantine renders it (classes, data attributes, variables).
 const buttonClass = [
   'mantine-focus-auto mantine-active',
@@ -31,8 +31,8 @@ const buttonClass = [
   UnstyledButton.classes.root,
   classes.applyButton,
 ].join(' ');
-const taskClass = `${classes.task} ${classes.deferred}`;
-const applyClass = `${classes.small} ${classes.deferred}`;
+const taskClass = [classes.task, classes.deferred].join(' ');
+const applyClass = [classes.small, classes.deferred].join(' ');
 
 // About the widths the automatic layout gave them (en, 1280 px); the changes take the rest
 // (at least 200 px: the table's minimum width).
