@@ -120,6 +120,8 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
+    // `devTest` (e2e/fixtures.ts) is a Playwright test function like `test`.
+    settings: { playwright: { globalAliases: { test: ['devTest'] } } },
     rules: {
       ...playwright.configs['flat/recommended'].rules,
       // Fixtures destructure `{}` by Playwright's own convention.
