@@ -7,6 +7,7 @@ import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
 import { prefetchHistory, preloadHistoryPage } from '../features/history/api/history-first-page';
 import { useMessages } from '../lib/i18n/messages';
+import { whenIdle } from '../lib/when-idle';
 import { useObshell } from '../lib/obshell/obshell-context';
 import { appMessages } from './messages';
 import { ShellHeader } from './shell/shell-header';
@@ -45,15 +46,7 @@ export const preloadPageChunks = () => {
 
 /** Page chunks fetched once the shell is up and the browser idle: a click then renders at once. */
 function usePreloadPages(enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(preloadPageChunks, { timeout: 2000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(preloadPageChunks, 200);
-    return () => window.clearTimeout(id);
-  }, [enabled]);
+  useEffect(() => (enabled ? whenIdle(preloadPageChunks) : undefined), [enabled]);
 }
 
 /**

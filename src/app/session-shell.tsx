@@ -5,6 +5,7 @@ import { routes } from '../config/routes';
 import { ConnectionScreen } from '../features/connection/components/connection-screen';
 import { useEmbedMode } from '../features/embed/embed-context';
 import { loadChunk } from '../lib/chunk-load';
+import { whenIdle } from '../lib/when-idle';
 import { useMessages } from '../lib/i18n/messages';
 import { credentialsUsedFor } from '../lib/obshell/client';
 import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
@@ -29,15 +30,6 @@ function landOnBackupWhileLocked(basename: string) {
   else window.history.replaceState(window.history.state, '', basename + routes.backupConfig);
 }
 
-const whenIdle = (run: () => void) =>
-  typeof window.requestIdleCallback === 'function'
-    ? window.requestIdleCallback(run, { timeout: 2000 })
-    : window.setTimeout(run, 200);
-const cancelIdle = (id: number) =>
-  typeof window.cancelIdleCallback === 'function'
-    ? window.cancelIdleCallback(id)
-    : window.clearTimeout(id);
-
 /**
  * Fetches the pages' chunk once the browser is idle, so unlocking shows them at once; then, idle
  * again and with navigation (not embedded), the page chunks the navigation preloads (History),
@@ -45,19 +37,19 @@ const cancelIdle = (id: number) =>
  */
 function usePrefetchPages(navigation: boolean) {
   useEffect(() => {
-    let follow: number | undefined;
+    let cancelFollow: (() => void) | undefined;
     let active = true;
     const prefetch = () =>
       void loadRouted()
         .then((module) => {
-          if (active && navigation) follow = whenIdle(module.preloadPageChunks);
+          if (active && navigation) cancelFollow = whenIdle(module.preloadPageChunks);
         })
         .catch(() => undefined);
-    const id = whenIdle(prefetch);
+    const cancel = whenIdle(prefetch);
     return () => {
       active = false;
-      cancelIdle(id);
-      if (follow !== undefined) cancelIdle(follow);
+      cancel();
+      cancelFollow?.();
     };
   }, [navigation]);
 }

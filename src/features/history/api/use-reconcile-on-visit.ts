@@ -1,6 +1,7 @@
 import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { historyQueries } from '../../../lib/history-client';
+import { whenIdle } from '../../../lib/when-idle';
 import { reconcileDags } from '../../../lib/history-recorder';
 import type { Dag } from '../../../lib/obshell/dag';
 import { dagListQueries } from '../../../lib/obshell/dag-lists';
@@ -51,13 +52,7 @@ function useIdleAfter(ready: boolean): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (!ready || idle) return;
-    const done = () => setIdle(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(done, { timeout: 1000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const id = window.setTimeout(done, 50);
-    return () => window.clearTimeout(id);
+    return whenIdle(() => setIdle(true), { timeoutMs: 1000, fallbackMs: 50 });
   }, [ready, idle]);
   return idle;
 }
