@@ -118,8 +118,27 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Unit test files share a module registry (vitest.config.ts); replacing a module would leak
+    // into the files that run after, so only `*.isolated.*` files may.
+    files: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.isolated.*'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock)$/]",
+          message:
+            'Module mocks leak between unit test files (isolate: false); name this file *.isolated.test.ts(x).',
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
+    // `devTest` (e2e/fixtures.ts) is a Playwright test function like `test`.
+    settings: { playwright: { globalAliases: { test: ['devTest'] } } },
     rules: {
       ...playwright.configs['flat/recommended'].rules,
       // Fixtures destructure `{}` by Playwright's own convention.

@@ -1,6 +1,31 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// Timeouts catch hangs, not slowness: a shared 2-core CI machine can be several times slower than
+// a quiet one, and some component tests talk to a real simulator.
+const testTimeout = 20_000;
+
+/**
+ * Test files share one module registry per worker (`isolate: false`): a fresh registry and
+ * environment per file cost more than the tests themselves (unit suite 172 s → about 80 s).
+ * The price is that a file must not leave module state behind, so the few files that replace a
+ * module (`vi.mock`, lint-enforced) are named `*.isolated.*` and get their own registry.
+ */
+const isolatedFiles = '**/*.isolated.*';
+
+const ui = {
+  environment: 'jsdom',
+  setupFiles: ['src/testing/setup.ts'],
+  testTimeout,
+};
+const nodeFiles = [
+  'src/**/*.node.test.ts',
+  'sim/**/*.test.ts',
+  'server/**/*.test.ts',
+  'bench/**/*.test.ts',
+  'eslint-rules/**/*.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -8,14 +33,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          ...ui,
           name: 'ui',
-          environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: ['src/**/*.node.test.ts'],
-          setupFiles: ['src/testing/setup.ts'],
-          // Timeouts catch hangs, not slowness: a shared 2-core CI machine can be several times
-          // slower than a quiet one, and some component tests talk to a real simulator.
-          testTimeout: 20_000,
+          exclude: ['src/**/*.node.test.ts', isolatedFiles],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...ui,
+          name: 'ui-isolated',
+          include: ['src/**/*.isolated.test.{ts,tsx}'],
         },
       },
       {
@@ -23,14 +53,19 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: [
-            'src/**/*.node.test.ts',
-            'sim/**/*.test.ts',
-            'server/**/*.test.ts',
-            'bench/**/*.test.ts',
-            'eslint-rules/**/*.test.ts',
-          ],
-          testTimeout: 20_000,
+          include: nodeFiles,
+          exclude: [isolatedFiles],
+          isolate: false,
+          testTimeout,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: ['src/**/*.isolated.node.test.ts'],
+          testTimeout,
         },
       },
     ],

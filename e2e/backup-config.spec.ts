@@ -1,15 +1,17 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { createObshellClient } from '../src/lib/obshell/client';
-import { devTest as test, expect, ROOT_PASSWORD, type SimControl } from './fixtures';
+import { devTest, expect, ROOT_PASSWORD, test, type SimControl } from './fixtures';
 import { startBackupConfigDag } from './support/obshell-node-client';
 import { simRequests } from './support/sim-log';
 import { openUnlocked } from './support/unlock';
 
 /**
- * The backup configuration form through Vite's dev proxy (`npm run dev`; the other specs run the
- * production build) to the simulator: what obshell receives (read back, decrypted, from the
- * simulator's control API) is exactly the fields the user changed.
+ * The backup configuration form to the simulator: what obshell receives (read back, decrypted, from
+ * the simulator's control API) is exactly the fields the user changed. The seed page's example goes
+ * through Vite's dev proxy (`npm run dev`, `devTest`); the rest run the production build, as every
+ * other spec does, because the dev server compiles each module on first request and made these
+ * tests the slowest of the suite.
  */
 const PATCH_PATH = '/api/v1/obcluster/backup/config';
 const L = {
@@ -68,41 +70,41 @@ test('only the changed fields are sent, and the task opens', async ({ page, simC
   expect(received[0]?.body).toEqual({ ha_low_thread_score: 35, archive_lag_target: '5m' });
 });
 
-test('the seed page’s request example goes through (normalized like obshell does)', async ({
-  page,
-  simControl,
-}) => {
-  await openUnlocked(page, '/backup');
-  // The seed's 'file://data/backup' is relative: obshell's check step refuses it (contract rev. 2).
-  await page.getByLabel(L.path).fill('/data/backup');
-  await page.getByLabel(L.concurrency).fill('100');
-  await page.getByLabel(L.binding).selectOption('MANDATORY');
-  await page.getByLabel(L.ha).fill('35');
-  await page.getByLabel(L.piece, { exact: true }).fill('6d');
-  await page.getByLabel(L.lag, { exact: true }).fill('2h');
-  await page.getByRole('switch', { name: /Replace the delete policy/ }).check();
-  await page.getByLabel(L.recovery, { exact: true }).fill('5d');
-  const dialog = await review(page, 7);
-  await expect(dialog).toContainText('Log archiving will be switched OFF for every user tenant');
-  await expect(dialog).toContainText('Running data backups will be stopped');
-  await expect(dialog).toContainText('The existing delete policy will be dropped');
-  const apply = dialog.getByRole('button', { name: 'Apply change' });
-  await expect(apply).toBeDisabled();
-  await dialog.getByLabel('Type the cluster name “obdemo” to confirm').fill('obdemo');
-  await apply.click();
-  await expect(page).toHaveURL(/\/tasks\/\d+$/);
-  const received = await patchesReceived(simControl);
-  expect(received.map((r) => r.status)).toEqual([200]);
-  expect(received[0]?.body).toEqual({
-    backup_base_uri: 'file:///data/backup',
-    log_archive_concurrency: 100,
-    binding: 'MANDATORY',
-    ha_low_thread_score: 35,
-    piece_switch_interval: '6d',
-    archive_lag_target: '2h',
-    delete_policy: { policy: 'default', recovery_window: '5d' },
-  });
-});
+devTest(
+  'the seed page’s request example goes through the dev proxy (normalized like obshell does)',
+  async ({ page, simControl }) => {
+    await openUnlocked(page, '/backup');
+    // The seed's 'file://data/backup' is relative: obshell's check step refuses it (contract rev. 2).
+    await page.getByLabel(L.path).fill('/data/backup');
+    await page.getByLabel(L.concurrency).fill('100');
+    await page.getByLabel(L.binding).selectOption('MANDATORY');
+    await page.getByLabel(L.ha).fill('35');
+    await page.getByLabel(L.piece, { exact: true }).fill('6d');
+    await page.getByLabel(L.lag, { exact: true }).fill('2h');
+    await page.getByRole('switch', { name: /Replace the delete policy/ }).check();
+    await page.getByLabel(L.recovery, { exact: true }).fill('5d');
+    const dialog = await review(page, 7);
+    await expect(dialog).toContainText('Log archiving will be switched OFF for every user tenant');
+    await expect(dialog).toContainText('Running data backups will be stopped');
+    await expect(dialog).toContainText('The existing delete policy will be dropped');
+    const apply = dialog.getByRole('button', { name: 'Apply change' });
+    await expect(apply).toBeDisabled();
+    await dialog.getByLabel('Type the cluster name “obdemo” to confirm').fill('obdemo');
+    await apply.click();
+    await expect(page).toHaveURL(/\/tasks\/\d+$/);
+    const received = await patchesReceived(simControl);
+    expect(received.map((r) => r.status)).toEqual([200]);
+    expect(received[0]?.body).toEqual({
+      backup_base_uri: 'file:///data/backup',
+      log_archive_concurrency: 100,
+      binding: 'MANDATORY',
+      ha_low_thread_score: 35,
+      piece_switch_interval: '6d',
+      archive_lag_target: '2h',
+      delete_policy: { policy: 'default', recovery_window: '5d' },
+    });
+  },
+);
 
 /**
  * The form pre-checks every rule obshell has, so a real rejection cannot be provoked by typing. Each

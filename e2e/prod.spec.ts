@@ -47,8 +47,12 @@ async function unlock(page: Surface, password: string) {
 }
 
 async function pickCluster(page: Page, name: RegExp) {
-  await page.getByRole('textbox', { name: 'Cluster' }).click();
-  await page.getByRole('option', { name }).click();
+  // Right after unlocking, the shell's header is replaced by the routed layout's (a lazy chunk); a
+  // list opened just before that closes with it, and the user opens it again.
+  await expect(async () => {
+    await page.getByRole('textbox', { name: 'Cluster' }).click();
+    await page.getByRole('option', { name }).click({ timeout: 3_000 });
+  }).toPass();
 }
 
 async function applyHaChange(page: Surface, value: string) {

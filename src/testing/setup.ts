@@ -4,6 +4,10 @@ import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
+// Test files share one jsdom per worker (vitest.config.ts): each file starts with empty storage.
+localStorage.clear();
+sessionStorage.clear();
+
 // findBy*/waitFor wait on what the page shows; their 1 s default is a speed assumption that a busy
 // 2-core machine breaks. Waiting longer never makes a wrong result pass.
 configure({ asyncUtilTimeout: 5_000 });
