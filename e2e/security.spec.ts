@@ -46,6 +46,17 @@ async function browserTraces(page: Page) {
   return JSON.stringify({ storage, cookies });
 }
 
+/** Confirms the open review, applies, and runs the task to its end; returns its timeline. */
+async function applyAndFinish(page: Page, simControl: SimControl) {
+  await reviewDialog(page).confirmName.fill('obdemo');
+  await reviewDialog(page).apply.click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await simControl.runUntil({ state: 'SUCCEED' });
+  const dag = timeline(page);
+  await expect(dag.freshness).toContainText(dag.finalState);
+  return dag;
+}
+
 async function simRequestLog(simControl: SimControl) {
   return JSON.stringify(await simControl.call('GET', 'requests?limit=1000'));
 }
@@ -71,13 +82,7 @@ test('after a full session the password is in no storage, URL, console line or r
   const form = backupForm(page);
   await form.concurrency.fill('7');
   await form.reviewButton(1).click();
-  const review = reviewDialog(page);
-  await review.confirmName.fill('obdemo');
-  await review.apply.click();
-  await expect(page).toHaveURL(/\/tasks\/\d+$/);
-  await simControl.runUntil({ state: 'SUCCEED' });
-  const dag = timeline(page);
-  await expect(dag.freshness).toContainText(dag.finalState);
+  const dag = await applyAndFinish(page, simControl);
   await dag.showLogs.first().click();
   await shell(page).tasksLink.click();
   await expect(tasksPage(page).heading).toBeVisible();
@@ -116,14 +121,9 @@ test('the storage access_key is masked on every screen', async ({ page, simContr
   const review = reviewDialog(page);
   await expect(review.dialog).toContainText('oss://ob-bucket/backup');
   await expect(review.dialog).not.toContainText(ACCESS_KEY);
-  await review.confirmName.fill('obdemo');
-  await review.apply.click();
 
   // Timeline, with every log shown: the simulator logs the URI it checks, as obshell does.
-  await expect(page).toHaveURL(/\/tasks\/\d+$/);
-  await simControl.runUntil({ state: 'SUCCEED' });
-  const dag = timeline(page);
-  await expect(dag.freshness).toContainText(dag.finalState);
+  const dag = await applyAndFinish(page, simControl);
   const showLogs = dag.showLogs;
   const subTasks = await showLogs.count();
   // Each click turns its button into "Hide logs", so the next one is always the first left.
@@ -179,13 +179,7 @@ test('markup in a destination reaches obshell logs and is shown as text', async 
   const form = backupForm(page);
   await form.directory.fill(path);
   await form.anyReviewButton.click();
-  const review = reviewDialog(page);
-  await review.confirmName.fill('obdemo');
-  await review.apply.click();
-  await expect(page).toHaveURL(/\/tasks\/\d+$/);
-  await simControl.runUntil({ state: 'SUCCEED' });
-  const dag = timeline(page);
-  await expect(dag.freshness).toContainText(dag.finalState);
+  const dag = await applyAndFinish(page, simControl);
   await dag.showLogs.last().click();
   await expect(page.getByText(`file://${path}`).first()).toBeVisible();
   await expect(page.locator('svg[onload]')).toHaveCount(0);

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, type SimControl } from './fixtures';
 import { startBackupConfigDag } from './support/obshell-node-client';
 import {
@@ -9,11 +10,18 @@ import {
   stepRow,
 } from './support/timeline-helpers';
 
-/** A backup-config DAG stepped until it runs, then left there (manual clock). */
-async function startRunningDag(simControl: SimControl, simUrl: string) {
+/** A backup-config DAG stepped until it runs, then left there (manual clock), on its timeline. */
+async function openRunningTimeline(page: Page, simControl: SimControl, simUrl: string) {
   const dag = await startBackupConfigDag(simUrl);
   await simControl.runUntil({ state: 'RUNNING' });
+  await openTimeline(page, dag.id);
   return dag;
+}
+
+/** Polling recovered: no "Reconnecting…", the data marked fresh again. */
+async function expectRecovered(page: Page) {
+  await expect(page.getByTestId('dag-reconnecting')).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
 }
 
 test.describe('DAG timeline: polling', () => {
@@ -28,16 +36,14 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startRunningDag(simControl, stack.sim.url);
-    await openTimeline(page, dag.id);
+    const dag = await openRunningTimeline(page, simControl, stack.sim.url);
     await simControl.call('POST', 'faults', { kind: '500', count: 3, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
     await expect(page.getByTestId('dag-reconnecting')).toContainText('Reconnecting…');
     // Never blank: the timeline stays while reconnecting.
     await expect(stepRow(page, 1)).toBeVisible();
     await expect(stepRow(page, 2)).toBeVisible();
-    await expect(page.getByTestId('dag-reconnecting')).toBeHidden({ timeout: 20_000 });
-    await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
+    await expectRecovered(page);
     const log = await requestsTo(simControl, dagApiPath(dag.id));
     expect(log.filter((r) => r.status === 500)).toHaveLength(3);
     expect(log[log.length - 1]?.status).toBe(200);
@@ -48,13 +54,11 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startRunningDag(simControl, stack.sim.url);
-    await openTimeline(page, dag.id);
+    const dag = await openRunningTimeline(page, simControl, stack.sim.url);
     await simControl.call('POST', 'faults', { kind: 'drop', count: 2, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
     await expect(stepRow(page, 1)).toBeVisible();
-    await expect(page.getByTestId('dag-reconnecting')).toBeHidden({ timeout: 20_000 });
-    await expect(page.getByTestId('dag-freshness')).toHaveAttribute('data-stale', 'false');
+    await expectRecovered(page);
   });
 
   test('backs off between failed attempts instead of hammering obshell', async ({
@@ -62,8 +66,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startRunningDag(simControl, stack.sim.url);
-    await openTimeline(page, dag.id);
+    const dag = await openRunningTimeline(page, simControl, stack.sim.url);
     await simControl.call('POST', 'faults', { kind: '500', count: 100, path: dagApiPath(dag.id) });
     await expect(page.getByTestId('dag-reconnecting')).toBeVisible();
     const start = (await requestsTo(simControl, dagApiPath(dag.id))).length;
@@ -89,8 +92,7 @@ test.describe('DAG timeline: polling', () => {
     simControl,
     stack,
   }) => {
-    const dag = await startRunningDag(simControl, stack.sim.url);
-    await openTimeline(page, dag.id);
+    const dag = await openRunningTimeline(page, simControl, stack.sim.url);
     await expect
       .poll(async () => (await requestsTo(simControl, dagApiPath(dag.id))).length)
       .toBeGreaterThan(2);

@@ -61,17 +61,8 @@ function optInt(body: Record<string, unknown>, field: string): number | undefine
   return value;
 }
 
-export interface RawBody {
-  backupBaseUri?: string;
-  archiveBaseUri?: string;
-  dataBaseUri?: string;
-  logArchiveConcurrency?: number;
-  haLowThreadScore?: number;
-  binding?: string;
-  pieceSwitchInterval?: string;
-  archiveLagTarget?: string;
-  deletePolicy?: { policy: string; recoveryWindow: string };
-}
+/** What binding (step 1) yields: the same fields, not yet checked or normalized by step 2. */
+export type RawBody = BackupConfigChange;
 
 export function bindBackupConfig(text: string, form: ConfigForm = 'cluster'): RawBody {
   STRUCT = STRUCTS[form];

@@ -79,19 +79,7 @@ function rollback(core: EngineCore, dag: DagRecord): void {
   const touched = dag.nodes.slice(0, index + 1);
   const blocker = touched.find((node) => !node.canRollback);
   if (blocker) throw errors.rollbackNotAllowed(blocker.name);
-  const epoch = ++dag.epoch;
-  dag.state = 'READY';
-  dag.operator = 'ROLLBACK';
-  resetTimes(dag);
-  dag.frozen = false;
-  void (async () => {
-    await core.clock.sleep(START_DELAY_MS);
-    if (dag.epoch !== epoch) return;
-    dag.state = 'RUNNING';
-    dag.start = core.host.now();
-    await core.clock.sleep(OPERATOR_STEP_MS);
-    if (dag.epoch !== epoch) return;
-    const now = core.host.now();
+  restartAs(core, dag, 'ROLLBACK', START_DELAY_MS, (now) => {
     for (const node of touched.reverse()) {
       node.state = 'SUCCEED';
       node.operator = 'ROLLBACK';
@@ -103,28 +91,15 @@ function rollback(core: EngineCore, dag: DagRecord): void {
         task.end = now;
       }
     }
-    dag.state = 'SUCCEED';
-    dag.end = now;
-  })();
+    return 'SUCCEED';
+  });
 }
 
 /** Asynchronous: READY + CANCEL (times reset) → RUNNING → FAILED + CANCEL. */
 function cancel(core: EngineCore, dag: DagRecord): void {
   if (isFinished(dag)) throw errors.cancelFinished();
-  const epoch = ++dag.epoch;
   const node = currentNode(dag);
-  dag.state = 'READY';
-  dag.operator = 'CANCEL';
-  resetTimes(dag);
-  dag.frozen = false;
-  void (async () => {
-    await core.clock.sleep(OPERATOR_STEP_MS);
-    if (dag.epoch !== epoch) return;
-    dag.state = 'RUNNING';
-    dag.start = core.host.now();
-    await core.clock.sleep(OPERATOR_STEP_MS);
-    if (dag.epoch !== epoch) return;
-    const now = core.host.now();
+  restartAs(core, dag, 'CANCEL', OPERATOR_STEP_MS, (now) => {
     if (node) {
       node.state = 'FAILED';
       node.operator = 'CANCEL';
@@ -137,7 +112,36 @@ function cancel(core: EngineCore, dag: DagRecord): void {
         core.store.log(task, 'sub task cancelled');
       }
     }
-    dag.state = 'FAILED';
+    return 'FAILED';
+  });
+}
+
+/**
+ * How obshell runs ROLLBACK and CANCEL: the DAG goes back to READY with the operator (times
+ * reset), RUNNING after `firstDelayMs`, then ends one step later in the state `finish` returns.
+ * Another operator started meanwhile (a new epoch) abandons this one.
+ */
+function restartAs(
+  core: EngineCore,
+  dag: DagRecord,
+  operator: 'ROLLBACK' | 'CANCEL',
+  firstDelayMs: number,
+  finish: (now: number) => 'SUCCEED' | 'FAILED',
+): void {
+  const epoch = ++dag.epoch;
+  dag.state = 'READY';
+  dag.operator = operator;
+  resetTimes(dag);
+  dag.frozen = false;
+  void (async () => {
+    await core.clock.sleep(firstDelayMs);
+    if (dag.epoch !== epoch) return;
+    dag.state = 'RUNNING';
+    dag.start = core.host.now();
+    await core.clock.sleep(OPERATOR_STEP_MS);
+    if (dag.epoch !== epoch) return;
+    const now = core.host.now();
+    dag.state = finish(now);
     dag.end = now;
   })();
 }

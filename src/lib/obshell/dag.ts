@@ -9,29 +9,28 @@ export const taskOperatorSchema = z.enum(['RUN', 'RETRY', 'ROLLBACK', 'CANCEL', 
 
 const agentSchema = z.looseObject({ ip: z.string(), port: z.number() });
 
-export const subTaskSchema = z.looseObject({
+/** What a DAG node and a sub task both carry: a named step with its state and times. */
+const stepFields = {
   id: z.string(),
-  task_id: z.optional(z.number()),
   name: z.string(),
   state: taskStateSchema,
   operator: taskOperatorSchema,
   start_time: z.nullish(z.string()),
   end_time: z.nullish(z.string()),
   additional_data: z.nullish(z.record(z.string(), z.unknown())),
+};
+
+export const subTaskSchema = z.looseObject({
+  ...stepFields,
+  task_id: z.optional(z.number()),
   execute_times: z.nullish(z.number()),
   execute_agent: z.nullish(agentSchema),
   task_logs: z.nullish(z.array(z.string())),
 });
 
 export const dagNodeSchema = z.looseObject({
-  id: z.string(),
+  ...stepFields,
   node_id: z.optional(z.number()),
-  name: z.string(),
-  state: taskStateSchema,
-  operator: taskOperatorSchema,
-  start_time: z.nullish(z.string()),
-  end_time: z.nullish(z.string()),
-  additional_data: z.nullish(z.record(z.string(), z.unknown())),
   sub_tasks: z.nullish(z.array(subTaskSchema)),
 });
 
