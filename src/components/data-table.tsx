@@ -1,4 +1,4 @@
-import { Table, UnstyledButton, type MantineSpacing } from '@mantine/core';
+import { Table, UnstyledButton, type MantineFontSize, type MantineSpacing } from '@mantine/core';
 import { createContext, useContext, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 
 /**
@@ -42,6 +42,10 @@ interface DataTableProps {
   minWidth?: number;
   verticalSpacing?: MantineSpacing;
   highlightOnHover?: boolean;
+  /** The table's font size (Mantine's default: the theme's). */
+  fontSize?: MantineFontSize;
+  /** A border around the whole table. */
+  withTableBorder?: boolean;
   /** Rendered before the table, inside the scroll container (e.g. help texts rows refer to). */
   before?: ReactNode;
   /**
@@ -93,6 +97,8 @@ export function DataTable({
   minWidth = 640,
   verticalSpacing = 'sm',
   highlightOnHover = false,
+  fontSize,
+  withTableBorder,
   before,
   fixedLayout = false,
 }: DataTableProps) {
@@ -104,6 +110,8 @@ export function DataTable({
         striped
         highlightOnHover={highlightOnHover}
         verticalSpacing={verticalSpacing}
+        fz={fontSize}
+        withTableBorder={withTableBorder}
         aria-label={label}
         layout={fixedLayout ? 'fixed' : undefined}
       >

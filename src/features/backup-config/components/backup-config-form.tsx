@@ -1,6 +1,6 @@
 import { Alert, Fieldset, Stack } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useBackupConfigSubmit } from '../hooks/use-backup-config-submit';
@@ -60,8 +60,10 @@ export function BackupConfigForm({ config, reading }: { config: CurrentConfig; r
 
   // The complete read arrived: its values fill the fields the user has not touched nor is typing
   // in; what was typed meanwhile stays (and is compared with the complete baseline from now on).
+  // A layout effect: the fields fill in the same paint as the read count goes (a passive effect
+  // left a frame, and a moment for a key, with the count gone and the fields still empty).
   const wasReading = useRef(reading);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (wasReading.current && !reading) fillUntouched(form, defaults, focusedFieldName());
     wasReading.current = reading;
   }, [reading, defaults, form]);

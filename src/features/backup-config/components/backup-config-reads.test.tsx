@@ -46,7 +46,8 @@ describe('reads (contract rev. 2)', () => {
         'GET /api/v1/tenant/report_tenant/parameters': notNormal('report_tenant', 'RESTORE'),
       }),
     );
-    expect(await screen.findByLabelText('Directory')).toHaveValue('/data/ob_backup');
+    await formReady();
+    expect(screen.getByLabelText('Directory')).toHaveValue('/data/ob_backup');
     const table = screen.getByRole('table', { name: 'Current values per tenant' });
     const row = within(table).getByRole('row', { name: /report_tenant/ });
     expect(within(row).getAllByText('unknown (status RESTORE)').length).toBeGreaterThan(0);
@@ -62,7 +63,7 @@ describe('reads (contract rev. 2)', () => {
         ]),
       ),
     );
-    await screen.findByLabelText('Directory');
+    await formReady();
     expect(calls.map((c) => c.path)).not.toContain('/api/v1/tenant/report_tenant/parameters');
     expect(screen.getAllByText('unknown (status CREATING)').length).toBeGreaterThan(0);
   });

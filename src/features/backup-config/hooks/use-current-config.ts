@@ -1,9 +1,10 @@
-import { useQueries, useQuery, type QueryObserverResult } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
 import type { TenantStorage } from '../../../lib/obshell/tenant-schemas';
+import { useQueryList } from '../../../lib/use-query-list';
 import {
   deriveBaseline,
   readingBaseline,
@@ -42,26 +43,6 @@ type Tenant = ClusterInfo['tenants'][number];
 
 /** One object for the whole reading phase, so memoized views do not see it change per answer. */
 const READING_BASELINE = readingBaseline();
-
-interface Collected<T> {
-  data: (T | undefined)[];
-  refetch: (() => unknown)[];
-  error: unknown;
-}
-
-/**
- * Stable `combine`: re-run by react-query only when a result changed. Small on purpose: react-query
- * compares each new combined value deeply with the last (structural sharing), once per answer;
- * with the whole results (200 objects of ~30 fields) in it, that compare was the page's biggest
- * cost (2.5 s of 15 s profiled for 200 tenants).
- */
-function collect<T>(results: QueryObserverResult<T>[]): Collected<T> {
-  return {
-    data: results.map((r) => r.data),
-    refetch: results.map((r) => r.refetch),
-    error: results.find((r) => r.isError && r.data === undefined)?.error,
-  };
-}
 
 function snapshotOf(
   t: Tenant,
@@ -121,8 +102,10 @@ export function useCurrentConfig(): CurrentConfigState {
       parameterIndex: new Map(readable.map((t, i) => [t.name, i])),
     };
   }, [conn, tenants]);
-  const storage = useQueries({ queries: queries.storage, combine: collect });
-  const parameters = useQueries({ queries: queries.parameters, combine: collect });
+  // One store per list, not useQueries: that one re-applies all 200 queries' options on every
+  // render (each answer), which made this page O(n²) in tenants.
+  const storage = useQueryList(queries.storage);
+  const parameters = useQueryList(queries.parameters);
   const cached = useSnapshotCache();
 
   // One object per change of a read, not per render: the page compares and keeps it.
@@ -145,7 +128,8 @@ export function useCurrentConfig(): CurrentConfigState {
 
   const retry = () => {
     void info.refetch();
-    for (const refetch of storage.refetch.concat(parameters.refetch)) void refetch();
+    storage.refetch();
+    parameters.refetch();
   };
   if (info.data?.tenantsUnavailable) return { status: 'degraded', retry };
   if (!config) {

@@ -1,8 +1,9 @@
-import { useQueries, useQuery, type Query, type QueryObserverResult } from '@tanstack/react-query';
+import { useQuery, type Query } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
+import { useQueryList } from '../../../lib/use-query-list';
 import { deriveRow, type StatusRow, type TenantReads } from '../model/tenant-status';
 
 /** Refresh every 15 s while the page is visible (react-query skips hidden tabs by default). */
@@ -28,25 +29,6 @@ export interface StatusRowsState {
 }
 
 type Tenant = ClusterInfo['tenants'][number];
-
-interface Collected<T> {
-  data: (T | undefined)[];
-  /** dataUpdatedAt of the reads that have data. */
-  stamps: number[];
-  failing: boolean;
-}
-
-/**
- * `combine` for a list of per-tenant reads. Module-level (a stable reference), so react-query
- * re-runs it only when a result changed, and the page gets one small value instead of 200 results.
- */
-function collect<T>(results: QueryObserverResult<T>[]): Collected<T> {
-  return {
-    data: results.map((r) => r.data),
-    stamps: results.flatMap((r) => (r.data === undefined ? [] : [r.dataUpdatedAt])),
-    failing: results.some((r) => r.isError),
-  };
-}
 
 const isUserTenant = (t: Tenant) => t.name !== 'sys' && t.tenantId !== 1;
 const isReadable = (t: Tenant) => t.status === null || t.status === 'NORMAL';
@@ -94,9 +76,11 @@ export function useStatusRows(): StatusRowsState {
     }),
     [conn, tenants],
   );
-  const archive = useQueries({ queries: queries.archive, combine: collect });
-  const storage = useQueries({ queries: queries.storage, combine: collect });
-  const parameters = useQueries({ queries: queries.parameters, combine: collect });
+  // One store per list, not useQueries: that one re-applies all 200 queries' options on every
+  // render (each answer), most of this page's time with 200 tenants.
+  const archive = useQueryList(queries.archive);
+  const storage = useQueryList(queries.storage);
+  const parameters = useQueryList(queries.parameters);
   const overview = useQuery({
     ...tenantQueries.clusterBackupOverview(conn),
     enabled: tenants.length > 0,
@@ -136,7 +120,9 @@ export function useStatusRows(): StatusRowsState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [tenants, archive, storage, parameters, overview.data],
   );
-  const stamps = archive.stamps.concat(overview.data === undefined ? [] : [overview.dataUpdatedAt]);
+  const stamps = archive.updatedAt
+    .filter((at, i) => archive.data[i] !== undefined && at > 0)
+    .concat(overview.data === undefined ? [] : [overview.dataUpdatedAt]);
   const failing = archive.failing || storage.failing || parameters.failing || overview.isError;
   const base = {
     rows,
