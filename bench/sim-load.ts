@@ -7,12 +7,12 @@
  *
  *   npx tsx bench/sim-load.ts [--clients 200] [--seconds 30]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TestClient } from '../sim/test/support/test-client';
+import { startChildSimulator } from './child-simulator';
 
 export interface SimLoadOptions {
   clients: number;
@@ -56,23 +56,6 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-function startChildSimulator(): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'sim/cli.ts'), '--port', '0', '--password', PASSWORD],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited early (${String(code)})`)));
-  });
-}
-
 async function untilRunning(client: TestClient, uri: string): Promise<void> {
   const until = Date.now() + 10_000;
   while (Date.now() < until) {
@@ -84,7 +67,7 @@ async function untilRunning(client: TestClient, uri: string): Promise<void> {
 }
 
 export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult> {
-  const started = options.url ? undefined : await startChildSimulator();
+  const started = options.url ? undefined : await startChildSimulator(root, PASSWORD);
   const url = options.url ?? started?.url ?? '';
   const password = options.url ? (options.password ?? '') : PASSWORD;
   try {
@@ -103,7 +86,7 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
     await Promise.all(clients.map((client) => client.refreshKey()));
 
     const latencies: number[] = [];
-    const cpuBefore = cpuMs(started?.child.pid);
+    const cpuBefore = cpuMs(started?.pid);
     let errors = 0;
     const deadline = Date.now() + options.seconds * 1000;
     await Promise.all(
@@ -125,7 +108,7 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
       }),
     );
     latencies.sort((a, b) => a - b);
-    const cpuAfter = cpuMs(started?.child.pid);
+    const cpuAfter = cpuMs(started?.pid);
     const serverCpuMsPerRequest =
       cpuBefore !== undefined && cpuAfter !== undefined && latencies.length > 0
         ? (cpuAfter - cpuBefore) / latencies.length
@@ -139,7 +122,7 @@ export async function runSimLoad(options: SimLoadOptions): Promise<SimLoadResult
       requests: latencies.length,
     };
   } finally {
-    started?.child.kill('SIGTERM');
+    await started?.close();
   }
 }
 

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { preview } from 'vite';
-import { startSimulator, type SimulatorHandle } from '../sim/start';
 import { callSimControl } from '../sim/control-client';
+import { startChildSimulator, type ChildSimulator } from './child-simulator';
 
 export const BENCH_ROOT_PASSWORD = 'bench-root-pw';
 
 export interface BenchStack {
-  sim: SimulatorHandle;
+  sim: ChildSimulator;
   /** The built app (not the dev server: figures must describe what users get). */
   appUrl: string;
   /** "production server" or "vite preview". */
@@ -124,9 +124,9 @@ export function serveBuild(
     : serveWithVitePreview(root, outDir, simUrl);
 }
 
-/** A real simulator plus the built app. */
+/** A real simulator (its own process, see child-simulator.ts) plus the built app. */
 export async function startStack(outDir: string, root: string): Promise<BenchStack> {
-  const sim = await startSimulator({ port: 0, rootPassword: BENCH_ROOT_PASSWORD });
+  const sim = await startChildSimulator(root, BENCH_ROOT_PASSWORD);
   let served: ServedApp;
   try {
     served = await serveBuild(root, outDir, sim.url);
