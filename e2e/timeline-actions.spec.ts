@@ -113,6 +113,9 @@ test.describe('DAG timeline: decisions on a task', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Go back' }).click();
     await page.getByRole('button', { name: 'Roll back' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, roll back' }).click();
+    // The dialog closes once obshell accepted the decision; stepping before that finds nothing
+    // to release (a full run under load failed here).
+    await expect(page.getByRole('dialog')).toBeHidden();
     await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
     await expect(page).toHaveTitle(/^Rolled back · /);
     await expect(page.getByText('Log archiving may now be off')).toHaveCount(0);
@@ -146,6 +149,7 @@ test.describe('DAG timeline: decisions on a task', () => {
     await expect(actions.getByRole('button')).toHaveText(['Retry', 'Roll back', 'Pass (skip)']);
     await page.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, retry' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
     await simControl.runUntil({ dag_id: dag.id, state: 'SUCCEED' });
     await expect(page).toHaveTitle(/^Succeeded · /);
     expect((await posts(simControl, dag.id)).map((r) => r.body)).toEqual([
