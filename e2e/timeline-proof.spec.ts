@@ -166,6 +166,10 @@ test.describe('timeline: proof after a change', () => {
     await page.getByRole('button', { name: t.switchOn }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'INTERRUPTED' }).first();
     await expect(alert).toContainText(t.stoppedAt('report_tenant'));
+    // Step only once obshell has the switch (the alert alone may come from the read before it).
+    await expect
+      .poll(async () => (await requestsTo(simControl, '/api/v1/obcluster/backup/log')).length)
+      .toBe(1);
     await simControl.step(1);
     const report = archiveReport(page, 'zh');
     await expect(report.getByRole('listitem')).toHaveText([

@@ -134,6 +134,10 @@ export function unlockScreen(page: Page, locale: Locale = 'en') {
       await password.fill(secret);
       await unlockButton.click();
       await expect(page.getByRole('button', { name: l.lock, exact: true })).toBeVisible();
+      // The pages' layout, not the loading shell with the same header (see support/unlock.ts).
+      await expect(
+        page.getByRole('navigation', { name: labels[locale].shell.navigation }),
+      ).toBeVisible();
     },
   };
 }

@@ -84,6 +84,8 @@ export async function openUnlockedIn(page: Page, path: string, locale: Locale, p
   await page.getByLabel(passwordLabel[locale]).fill(password);
   await page.getByRole('button', { name: unlockName[locale] }).click();
   await expect(page.getByRole('button', { name: lockName })).toBeVisible();
+  // The pages' layout, not the loading shell with the same header (see support/unlock.ts).
+  await expect(page.getByRole('navigation', { name: /^(Main navigation|主导航)$/ })).toBeVisible();
 }
 
 /**

@@ -8,4 +8,7 @@ export async function openUnlocked(page: Page, path = '/', password = ROOT_PASSW
   await page.getByRole('button', { name: /unlock/i }).click();
   // Exact name: /lock/i alone also matches the Unlock button, which is there before unlocking.
   await expect(page.getByRole('button', { name: /^(lock|锁定)$/i })).toBeVisible();
+  // The pages' layout replaced the loading shell (same header, new elements): a click before that
+  // can land on a button that is being replaced and be lost (seen under load).
+  await expect(page.getByRole('navigation', { name: /^(Main navigation|主导航)$/ })).toBeVisible();
 }
