@@ -76,7 +76,9 @@ test('the pages cannot be fetched after unlocking: explained under the header, R
 }) => {
   await page.route(PAGES_CHUNK(), (route) => route.abort('connectionrefused'));
   await page.goto('/backup');
-  await unlockScreen(page).unlock(ROOT_PASSWORD);
+  // Not unlockScreen().unlock(): that waits for the pages' navigation, which cannot load here.
+  await unlockScreen(page).password.fill(ROOT_PASSWORD);
+  await unlockScreen(page).unlockButton.click();
 
   const failure = chunkFailure(page);
   await expect(failure.alert).toBeVisible();
