@@ -12,17 +12,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, newContext } from './browser';
+import {
+  buildForProfiling,
+  inclusiveTime,
+  largest,
+  selfTime,
+  type CpuProfile,
+} from './cpu-profile';
 import { seedHistory } from './measure-history';
 import { unlock } from './page-helpers';
-import { BENCH_ROOT_PASSWORD, buildBase, serveBuild, startStack } from './stack';
+import { BENCH_ROOT_PASSWORD, serveBuild, startStack } from './stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 /** Inclusive time of these functions (React's phases, the page's components), where present. */
 const WATCHED = [
@@ -43,55 +44,20 @@ const WATCHED = [
   'parse',
 ];
 
-function inclusive(profile: CpuProfile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)?.callFrame.functionName ?? '';
-      if (WATCHED.includes(name) && !seen.has(name)) {
-        seen.add(name);
-        totals.set(name, (totals.get(name) ?? 0) + ms);
-      }
-    }
-  });
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`);
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function topSelf(profile: CpuProfile, top = 25) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (!node) return;
-    const file = node.callFrame.url.split('/').pop() || '(native)';
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + ms);
-    byFile.set(file, (byFile.get(file) ?? 0) + ms);
-  });
-  const sorted = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return { functions: sorted(self), files: sorted(byFile) };
-}
-
 async function profiled(cdp: CDPSession, act: () => Promise<void>) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await act();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  return { ...topSelf(profile), inclusive: inclusive(profile) };
+  const { byFunction, byFile } = selfTime(profile);
+  return {
+    functions: largest(byFunction, 25),
+    files: largest(byFile, 25),
+    inclusive: largest(inclusiveTime(profile, WATCHED), WATCHED.length).map(
+      ([name, ms]) => `${name} ${ms.toFixed(1)}`,
+    ),
+  };
 }
 
 async function traced(page: Page, act: () => Promise<void>) {
@@ -133,16 +99,7 @@ async function traced(page: Page, act: () => Promise<void>) {
 }
 
 async function main() {
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(path.join(tmpdir(), 'obdash-profile-history-'));
-  const base = buildBase(root);
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'error',
-    ...(base === undefined ? {} : { base }),
-    build: { outDir, emptyOutDir: true, minify: false, sourcemap: false },
-  });
+  const outDir = await buildForProfiling(root, 'history');
   const dir = mkdtempSync(path.join(tmpdir(), 'obdash-profile-history-db-'));
   const file = path.join(dir, 'history.db');
   seedHistory(file, ['default', 'staging']).close();

@@ -6,81 +6,39 @@
  * the Node process's CPU (simulator + production server run in it), the page's requests, and the
  * main thread's self time by file and function.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callSimControl } from '../sim/control-client';
 import { launchBrowser, newContext } from './browser';
+import {
+  buildForProfiling,
+  inclusiveTime,
+  largest,
+  selfTime,
+  type CpuProfile,
+} from './cpu-profile';
 import { labels } from './labels';
-import { BENCH_ROOT_PASSWORD, buildBase, startStack } from './stack';
+import { BENCH_ROOT_PASSWORD, startStack } from './stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
+/** The page's CPU profile as text: self time by function and by file, inclusive by function. */
 function topSelf(profile: CpuProfile, top = 150) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (!node) return;
-    const file = node.callFrame.url.split('/').pop() || '(native)';
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + ms);
-    byFile.set(file, (byFile.get(file) ?? 0) + ms);
-  });
-  const sorted = (m: Map<string, number>) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`);
-  return { functions: sorted(self), files: sorted(byFile), inclusive: sorted(inclusive(profile)) };
-}
-
-/** Inclusive time per function name (once per sample however deep it recurses). */
-function inclusive(profile: CpuProfile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const totals = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at)?.callFrame.functionName || '(anonymous)';
-      if (seen.has(name)) continue;
-      seen.add(name);
-      totals.set(name, (totals.get(name) ?? 0) + ms);
-    }
-  });
-  return totals;
+  const { byFunction, byFile } = selfTime(profile);
+  const lines = (totals: Map<string, number>) =>
+    largest(totals, top).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`);
+  return {
+    functions: lines(byFunction),
+    files: lines(byFile),
+    inclusive: lines(inclusiveTime(profile)),
+  };
 }
 
 async function main() {
   const tenants = Number(process.argv[2] ?? 200);
   const where = process.argv[3] === 'status' ? 'status' : 'backup';
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(path.join(tmpdir(), 'obdash-profile-tenants-'));
-  const base = buildBase(root);
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'error',
-    ...(base === undefined ? {} : { base }),
-    build: { outDir, emptyOutDir: true, minify: false, sourcemap: false },
-  });
+  const outDir = await buildForProfiling(root, 'tenants');
   const stack = await startStack(outDir, root);
   const browser = await launchBrowser();
   try {
@@ -129,7 +87,7 @@ async function main() {
       (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log(`${tenants} tenants on /${where}: ${wall} ms wall, ${requests} API requests`);
     console.log(
-      `node (simulator + server) CPU: ${((used.user + used.system) / 1000).toFixed(0)} ms`,
+      `node (production server + Playwright driver; the simulator is its own process) CPU: ${((used.user + used.system) / 1000).toFixed(0)} ms`,
     );
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const spans = timing.map((t) => t.end - t.start);
