@@ -62,6 +62,8 @@ test('unlock, edit, review, confirm, watch and retry without a mouse', async ({
 
 test('Escape closes the review without losing the edit', async ({ page }) => {
   await page.goto('/backup');
+  // The field takes focus once the screen is up; keys typed before that are lost (a CI run lost two).
+  await expect(unlockScreen(page).password).toBeFocused();
   await page.keyboard.type(ROOT_PASSWORD);
   await page.keyboard.press('Enter');
   const ha = backupForm(page).haScore;
