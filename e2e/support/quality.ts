@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openUnlocked, type Locale } from './pages';
+
+export type { Locale };
 
 /** Shared by the accessibility, keyboard, reliability and security specs (issue 7). */
 
-export type Locale = 'en' | 'zh';
 export type Scheme = 'light' | 'dark';
 
 /**
@@ -74,18 +76,9 @@ export async function setTabVisibility(page: Page, state: 'hidden' | 'visible') 
   }, state);
 }
 
-const passwordLabel: Record<Locale, RegExp> = { en: /root@sys password/i, zh: /root@sys 密码/ };
-const unlockName: Record<Locale, RegExp> = { en: /^unlock$/i, zh: /^解锁$/ };
-const lockName = /^(lock|锁定)$/i;
-
 /** Like openUnlocked (support/unlock.ts), in either language. */
-export async function openUnlockedIn(page: Page, path: string, locale: Locale, password: string) {
-  await page.goto(path);
-  await page.getByLabel(passwordLabel[locale]).fill(password);
-  await page.getByRole('button', { name: unlockName[locale] }).click();
-  await expect(page.getByRole('button', { name: lockName })).toBeVisible();
-  // The pages' layout, not the loading shell with the same header (see support/unlock.ts).
-  await expect(page.getByRole('navigation', { name: /^(Main navigation|主导航)$/ })).toBeVisible();
+export function openUnlockedIn(page: Page, path: string, locale: Locale, password: string) {
+  return openUnlocked(page, path, password, locale);
 }
 
 /**

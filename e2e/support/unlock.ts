@@ -1,14 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ROOT_PASSWORD } from '../fixtures';
+import { openUnlocked as openUnlockedInLocale } from './pages';
 
-/** Opens `path` and unlocks with the root@sys password on the connection screen. */
-export async function openUnlocked(page: Page, path = '/', password = ROOT_PASSWORD) {
-  await page.goto(path);
-  await page.getByLabel(/root@sys password/i).fill(password);
-  await page.getByRole('button', { name: /unlock/i }).click();
-  // Exact name: /lock/i alone also matches the Unlock button, which is there before unlocking.
-  await expect(page.getByRole('button', { name: /^(lock|锁定)$/i })).toBeVisible();
-  // The pages' layout replaced the loading shell (same header, new elements): a click before that
-  // can land on a button that is being replaced and be lost (seen under load).
-  await expect(page.getByRole('navigation', { name: /^(Main navigation|主导航)$/ })).toBeVisible();
+/** Opens `path` and unlocks with the root@sys password on the connection screen (English). */
+export function openUnlocked(page: Page, path = '/', password = ROOT_PASSWORD) {
+  return openUnlockedInLocale(page, path, password, 'en');
 }
