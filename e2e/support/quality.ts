@@ -71,15 +71,6 @@ export async function expectNoSeriousA11yViolationsInBothSchemes(page: Page, sch
   await page.waitForFunction(() => document.getAnimations().length === 0);
 }
 
-/** Makes the page believe its tab is hidden (or shown again), as switching tabs does. */
-export async function setTabVisibility(page: Page, state: 'hidden' | 'visible') {
-  await page.evaluate((next) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => next });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => next === 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
-}
-
 /** Like openUnlocked (support/unlock.ts), in either language. */
 export function openUnlockedIn(page: Page, path: string, locale: Locale, password: string) {
   return openUnlocked(page, path, password, locale);
