@@ -7,11 +7,11 @@ import { lazyPage } from './lazy-page';
 const module = { Page: () => <p>the page</p> };
 
 class Catch extends Component<{ children: ReactNode }, { error: Error | null }> {
-  state = { error: null };
+  override state = { error: null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
-  render() {
+  override render() {
     const { error } = this.state as { error: Error | null };
     return error ? <p>{error.name}</p> : this.props.children;
   }
