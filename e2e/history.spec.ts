@@ -147,6 +147,11 @@ test('a change applied through the server is in History after a restart, in en a
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
     await page.goBack();
     await expect(table.getByRole('row')).toHaveCount(3);
+    // Opened from the navigation: the rows are read on the click, the page waits for them.
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await nav.getByRole('link', { name: 'History', exact: true }).click();
+    await expect(table.getByRole('row')).toHaveCount(3);
 
     // Apply again: the form opens with that change's value (the current value is 60 now).
     await mine.getByRole('button', { name: 'Apply again' }).click();
