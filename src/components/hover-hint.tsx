@@ -1,5 +1,5 @@
 import type { TooltipProps } from '@mantine/core';
-import { mergeRefs } from '@mantine/hooks';
+import { useMergedRef } from '@mantine/hooks';
 import { cloneElement, isValidElement, useEffect, useState, type Ref } from 'react';
 import type { Tooltip as LazyTooltip } from './hover-hint-tooltip';
 import { whenUntouched } from './when-untouched';
@@ -48,8 +48,9 @@ export function HoverHint(props: TooltipProps) {
       cancelWait?.();
     };
   }, [Tooltip, target]);
-  if (Tooltip) return <Tooltip {...props} />;
   const { children } = props;
-  if (!isValidElement<{ ref?: Ref<HTMLElement> }>(children)) return children;
-  return cloneElement(children, { ref: mergeRefs(children.props.ref, setTarget) });
+  const control = isValidElement<{ ref?: Ref<HTMLElement> }>(children) ? children : undefined;
+  const ref = useMergedRef(control?.props.ref, setTarget);
+  if (Tooltip) return <Tooltip {...props} />;
+  return control ? cloneElement(control, { ref }) : children;
 }
