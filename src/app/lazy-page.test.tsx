@@ -63,4 +63,18 @@ describe('lazyPage', () => {
     open(Page);
     expect(await screen.findByText('ChunkLoadError')).toBeInTheDocument();
   });
+
+  it('a preload that failed is fetched again when the page renders', async () => {
+    let calls = 0;
+    const chunk = preloadableChunk(() => {
+      calls += 1;
+      return calls === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve(module);
+    });
+    await expect(chunk.load()).rejects.toThrow('could not be loaded');
+    open(lazyPage(chunk, (m) => m.Page));
+    expect(await screen.findByText('the page')).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
 });
