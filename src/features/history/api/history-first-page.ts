@@ -21,7 +21,14 @@ export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
   // Errors are the page's to show: its own query fetches again when it mounts.
   const fetched = queryClient.query(historyFirstPage(clusterKey)).then(noop, noop);
   const waited = new Promise<void>((resolve) => setTimeout(resolve, OPENING_WAIT_MS));
-  opening = { clusterKey, ready: Promise.race([fetched, waited]) };
+  // Forgotten once settled: a later render that finds the page still loading shows it loading.
+  const current = {
+    clusterKey,
+    ready: Promise.race([fetched, waited]).then(() => {
+      if (opening === current) opening = undefined;
+    }),
+  };
+  opening = current;
   preloadHistoryPage();
 }
 
