@@ -136,6 +136,23 @@ test('a change applied through the server is in History after a restart, in en a
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText('alice');
 
+    // The task link is a real link under the base path, and a click opens the timeline inside
+    // the app (no page load: a mark set on the window survives); Back returns to History.
+    const taskLink = mine.getByRole('link', { name: `Task ${dagId}` });
+    await expect(taskLink).toHaveAttribute('href', `${BASE_PATH}tasks/${dagId}`);
+    await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true));
+    await taskLink.click();
+    await expect(page).toHaveURL(new RegExp(`${BASE_PATH}tasks/${dagId}$`));
+    await expect(timeline(page).freshness).toContainText(timeline(page).finalState);
+    expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    await page.goBack();
+    await expect(table.getByRole('row')).toHaveCount(3);
+    // Opened from the navigation: the rows are read on the click, the page waits for them.
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await nav.getByRole('link', { name: 'History', exact: true }).click();
+    await expect(table.getByRole('row')).toHaveCount(3);
+
     // Apply again: the form opens with that change's value (the current value is 60 now).
     await mine.getByRole('button', { name: 'Apply again' }).click();
     await expect(page).toHaveURL(new RegExp(`${BASE_PATH}backup$`));

@@ -1,7 +1,7 @@
 import { AppShell, Loader, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
@@ -61,6 +61,36 @@ export function AppLayout() {
   const { clusterKey } = useObshell();
   const [navOpened, nav] = useDisclosure(false);
   usePreloadPages(!embedded);
+  const { toggle, close } = nav;
+  // The layout renders again on every route change (the router's new matches); its header and
+  // navigation do not depend on the route, so they are kept as made (History's budget, issue 15).
+  const header = useMemo(
+    () => (
+      <ShellHeader
+        nav={{ opened: navOpened, toggle }}
+        // A task id of one cluster means nothing on another: land on the backup form.
+        onClusterSwitch={() => void navigate(routes.backupConfig)}
+      />
+    ),
+    [navOpened, toggle, navigate],
+  );
+  const navLinks = useMemo(
+    () =>
+      NAV_ITEMS.map((item) => (
+        <NavLink
+          key={item.to}
+          component={RouterNavLink}
+          to={item.to}
+          label={t[item.label]}
+          {...('preload' in item && { onPointerEnter: item.preload, onFocus: item.preload })}
+          onClick={() => {
+            if ('prefetch' in item) item.prefetch(queryClient, clusterKey);
+            close();
+          }}
+        />
+      )),
+    [t, queryClient, clusterKey, close],
+  );
 
   return (
     <AppShell
@@ -70,28 +100,10 @@ export function AppLayout() {
       }
       padding="md"
     >
-      <AppShell.Header>
-        <ShellHeader
-          nav={{ opened: navOpened, toggle: nav.toggle }}
-          // A task id of one cluster means nothing on another: land on the backup form.
-          onClusterSwitch={() => void navigate(routes.backupConfig)}
-        />
-      </AppShell.Header>
+      <AppShell.Header>{header}</AppShell.Header>
       {!embedded && (
         <AppShell.Navbar p="xs" component="nav" aria-label={t.navigation}>
-          {NAV_ITEMS.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={t[item.label]}
-              {...('preload' in item && { onPointerEnter: item.preload, onFocus: item.preload })}
-              onClick={() => {
-                if ('prefetch' in item) item.prefetch(queryClient, clusterKey);
-                nav.close();
-              }}
-            />
-          ))}
+          {navLinks}
         </AppShell.Navbar>
       )}
       <AppShell.Main>

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
+import { historyPageChunk } from '../features/history/api/history-first-page';
 import { RootErrorBoundary, RouteErrorBoundary } from './error-boundaries';
 import { AppLayout } from './layout';
 import { lazyPage } from './lazy-page';
@@ -23,10 +24,7 @@ const DagTimelinePage = lazyPage(
   () => import('../features/tasks/components/dag-timeline-page'),
   (m) => m.DagTimelinePage,
 );
-const HistoryPage = lazyPage(
-  () => import('../features/history/components/history-page'),
-  (m) => m.HistoryPage,
-);
+const HistoryPage = lazyPage(historyPageChunk, (m) => m.HistoryPage);
 
 /** A page route: its own error boundary, so a failing page leaves the shell and navigation up. */
 function page(path: string, Component: ComponentType): RouteObject {

@@ -157,9 +157,12 @@ export function DataRow({ className, ...props }: ComponentPropsWithoutRef<'tr'>)
   );
 }
 
+/** DataCell's class, for a table that renders its many cells as plain `<td>`s (History's 400). */
+export const dataCellClass = classes.td ?? '';
+
 /** A body cell, padded like Mantine's Table.Td. */
 export function DataCell({ className, ...props }: ComponentPropsWithoutRef<'td'>) {
-  return <td {...props} className={join(classes.td ?? '', className)} />;
+  return <td {...props} className={join(dataCellClass, className)} />;
 }
 
 /** A row's header cell (the row's name, e.g. the tenant). */

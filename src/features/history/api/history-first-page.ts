@@ -1,4 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { use } from 'react';
+import { preloadableChunk } from '../../../lib/chunk-load';
 import { historyQueries } from '../../../lib/history-client';
 import { emptyFilters, toApiFilter } from '../model/filters';
 
@@ -17,8 +19,37 @@ export const historyFirstPage = (clusterKey: string) =>
  */
 export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
   // Errors are the page's to show: its own query fetches again when it mounts.
-  void queryClient.query(historyFirstPage(clusterKey)).catch(() => undefined);
+  const fetched = queryClient.query(historyFirstPage(clusterKey)).then(noop, noop);
+  const waited = new Promise<void>((resolve) => setTimeout(resolve, OPENING_WAIT_MS));
+  // Forgotten once settled: a later render that finds the page still loading shows it loading.
+  const current = {
+    clusterKey,
+    ready: Promise.race([fetched, waited]).then(() => {
+      if (opening === current) opening = undefined;
+    }),
+  };
+  opening = current;
   preloadHistoryPage();
+}
+
+const noop = () => undefined;
+
+/** How long the click on "History" keeps the previous page while the first rows are on their way. */
+const OPENING_WAIT_MS = 300;
+
+/** The first page's read that the latest click started (see useOpeningRows). */
+let opening: { clusterKey: string; ready: Promise<void> } | undefined;
+
+/**
+ * While the first page's read that the navigation's click started is on its way (`pending`), the
+ * page waits for it, at most OPENING_WAIT_MS: it suspends inside the router's transition, the
+ * previous page stays on screen, and the page then renders once with its rows, instead of
+ * rendering itself loading, committing, and rendering again when the rows arrive (issue 15: the
+ * first page's budget). A read that takes longer shows the page loading, as a direct visit does.
+ */
+export function useOpeningRows(clusterKey: string, pending: boolean) {
+  const current = opening;
+  if (pending && current?.clusterKey === clusterKey) use(current.ready);
 }
 
 /**
@@ -27,5 +58,8 @@ export function prefetchHistory(queryClient: QueryClient, clusterKey: string) {
  * never comes costs one cached file, and the rows are still read fresh on the click.
  */
 export function preloadHistoryPage() {
-  void import('../components/history-page').catch(() => undefined);
+  void historyPageChunk.load().catch(() => undefined);
 }
+
+/** The page's chunk, shared with the route (routes.tsx): once preloaded, the route renders at once. */
+export const historyPageChunk = preloadableChunk(() => import('../components/history-page'));

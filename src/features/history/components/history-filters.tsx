@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { historyQueries } from '../../../lib/history-client';
@@ -7,6 +7,7 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { emptyFilters, hasFilters, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
+import { SelectField, TextField } from './filter-fields';
 
 /**
  * Cluster, field, user (debounced by the page), outcome and day range. Memoized: a page of
@@ -29,33 +30,36 @@ export const HistoryFilters = memo(function HistoryFilters({
   return (
     <Group component="fieldset" align="end" gap="sm" p={0} style={{ border: 0 }}>
       <VisuallyHidden component="legend">{t.filters}</VisuallyHidden>
-      <NativeSelect
+      <SelectField
         label={t.cluster}
         value={value.cluster}
-        onChange={(event) => set('cluster')(event.currentTarget.value)}
-        data={[
+        onChange={set('cluster')}
+        options={[
           { value: '', label: t.allClusters },
           ...clusters.map((id) => ({ value: id, label: clusterName(id) })),
         ]}
       />
-      <NativeSelect
+      <SelectField
         label={t.field}
         value={value.field}
-        onChange={(event) => set('field')(event.currentTarget.value)}
-        data={[{ value: '', label: t.anyField }, ...(facets.data?.fields ?? [])]}
+        onChange={set('field')}
+        options={[
+          { value: '', label: t.anyField },
+          ...(facets.data?.fields ?? []).map((field) => ({ value: field, label: field })),
+        ]}
       />
-      <TextInput
+      <TextField
         label={t.user}
         placeholder={t.userPlaceholder}
         value={value.user}
         maxLength={200}
-        onChange={(event) => set('user')(event.currentTarget.value)}
+        onChange={set('user')}
       />
-      <NativeSelect
+      <SelectField
         label={t.outcome}
         value={value.outcome}
-        onChange={(event) => set('outcome')(event.currentTarget.value)}
-        data={[
+        onChange={set('outcome')}
+        options={[
           { value: '', label: t.anyOutcome },
           ...HISTORY_OUTCOMES.map((outcome) => ({
             value: outcome,
@@ -63,18 +67,8 @@ export const HistoryFilters = memo(function HistoryFilters({
           })),
         ]}
       />
-      <TextInput
-        type="date"
-        label={t.from}
-        value={value.from}
-        onChange={(event) => set('from')(event.currentTarget.value)}
-      />
-      <TextInput
-        type="date"
-        label={t.to}
-        value={value.to}
-        onChange={(event) => set('to')(event.currentTarget.value)}
-      />
+      <TextField type="date" label={t.from} value={value.from} onChange={set('from')} />
+      <TextField type="date" label={t.to} value={value.to} onChange={set('to')} />
       <Button
         variant="default"
         disabled={!hasFilters(value)}

@@ -6,7 +6,7 @@ import { historyQueries, type HistoryEntry } from '../../../lib/history-client';
 import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { readRuntimeConfig } from '../../../lib/runtime-config';
-import { HISTORY_PAGE_SIZE } from '../api/history-first-page';
+import { HISTORY_PAGE_SIZE, useOpeningRows } from '../api/history-first-page';
 import { useReconcileOnVisit } from '../api/use-reconcile-on-visit';
 import { emptyFilters, hasFilters, toApiFilter, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
@@ -31,6 +31,7 @@ export function HistoryPage() {
     ...historyQueries.page(clusterKey, filter, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
+  useOpeningRows(clusterKey, query.isPending);
   // The task-list reconcile (a signed obshell request, then a POST) waits until the first page
   // has arrived, so it never delays it; entries it touches are refetched afterwards.
   useReconcileOnVisit(!query.isPending);

@@ -1,7 +1,7 @@
 import { Anchor, Button, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { memo, useCallback, useId, useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { DataCell, DataRow, DataTable, plainColumns } from '../../../components/data-table';
+import { useNavigate } from 'react-router';
+import { dataCellClass, DataRow, DataTable, plainColumns } from '../../../components/data-table';
 import { routes } from '../../../config/routes';
 import type { HistoryEntry } from '../../../lib/history-client';
 import { useLocale } from '../../../lib/i18n/locale';
@@ -9,6 +9,7 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { stashReapply } from '../../../lib/reapply';
 import { tenantOf, timeText } from '../model/format';
+import { useInAppLink, type InAppLink } from '../hooks/use-in-app-link';
 import { historyMessages } from '../messages';
 import { ChangeList, OutcomeBadge, ScopeText, WhoText } from './entry-parts';
 import classes from './history-rows.module.css';
@@ -68,6 +69,7 @@ export const HistoryTable = memo(function HistoryTable({
   const t = useMessages(historyMessages);
   const { clusterKey } = useObshell();
   const navigate = useNavigate();
+  const taskLink = useInAppLink();
   const outsideHelpId = useId();
   const applyHelpId = useId();
   const applyAgain = useCallback(
@@ -117,6 +119,7 @@ export const HistoryTable = memo(function HistoryTable({
           onApply={applyAgain}
           outsideHelpId={outsideHelpId}
           applyHelpId={applyHelpId}
+          taskLink={taskLink}
         />
       ))}
     </DataTable>
@@ -132,17 +135,20 @@ interface RowProps {
   onApply: (entry: HistoryEntry) => void;
   outsideHelpId: string;
   applyHelpId: string;
+  taskLink: InAppLink;
 }
 
 // Memoized: ticking one compare box re-renders one row, not fifty.
 const HistoryRow = memo(function HistoryRow(props: RowProps) {
   const { entry, here, cluster, checked, onToggle, onApply, outsideHelpId, applyHelpId } = props;
+  const { taskLink } = props;
+  const task = routes.task(entry.dagId);
   const t = useMessages(historyMessages);
   const { locale } = useLocale();
   const canApply = entry.source === 'dashboard' && entry.changes.length > 0;
   return (
     <DataRow data-entry={entry.id}>
-      <DataCell>
+      <td className={dataCellClass}>
         <input
           type="checkbox"
           className={classes.checkbox}
@@ -150,31 +156,37 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
           checked={checked}
           onChange={() => onToggle(entry.id)}
         />
-      </DataCell>
-      <DataCell>{timeText(entry.time, locale)}</DataCell>
-      <DataCell>{cluster}</DataCell>
-      <DataCell>
+      </td>
+      <td className={dataCellClass}>{timeText(entry.time, locale)}</td>
+      <td className={dataCellClass}>{cluster}</td>
+      <td className={dataCellClass}>
         <ScopeText scope={entry.scope} />
-      </DataCell>
-      <DataCell>
+      </td>
+      <td className={dataCellClass}>
         <WhoText entry={entry} helpId={outsideHelpId} />
-      </DataCell>
-      <DataCell>
+      </td>
+      <td className={dataCellClass}>
         <ChangeList entry={entry} />
-      </DataCell>
-      <DataCell>
+      </td>
+      <td className={dataCellClass}>
         <div className={taskClass}>
           <OutcomeBadge entry={entry} />
           {here ? (
-            <Link className={linkClass} data-underline="hover" to={routes.task(entry.dagId)}>
+            <a
+              className={linkClass}
+              data-underline="hover"
+              href={taskLink.href(task)}
+              data-to={task}
+              onClick={taskLink.onClick}
+            >
               {t.openTask(entry.dagId)}
-            </Link>
+            </a>
           ) : (
             t.openTask(entry.dagId)
           )}
         </div>
-      </DataCell>
-      <DataCell>
+      </td>
+      <td className={dataCellClass}>
         {canApply &&
           (here ? (
             <button
@@ -193,7 +205,7 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
           ) : (
             <div className={applyClass}>{t.applyAgainOtherCluster}</div>
           ))}
-      </DataCell>
+      </td>
     </DataRow>
   );
 });
