@@ -8,8 +8,9 @@ const testTimeout = 20_000;
 /**
  * Test files share one module registry per worker (`isolate: false`): a fresh registry and
  * environment per file cost more than the tests themselves (unit suite 172 s → about 80 s).
- * The price is that a file must not leave module state behind, so the few files that replace a
- * module (`vi.mock`, lint-enforced) are named `*.isolated.*` and get their own registry.
+ * The price is that a file must not leave module state behind nor count on a fresh one, so the
+ * few files that replace a module (`vi.mock`, lint-enforced) or need module state untouched are
+ * named `*.isolated.*` and get their own registry.
  */
 const isolatedFiles = '**/*.isolated.*';
 

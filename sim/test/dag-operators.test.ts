@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simClock, type SimStepAnswer, type SimTaskState } from '../control-client';
-import { startSimulator, type SimulatorHandle } from '../start';
-import { control, TestClient, type Reply } from './support/test-client';
+import { control, type Reply } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 /** Operators on "Set obcluster backup config" (contract §5, revision 2), under the manual clock. */
 const PASSWORD = 'pw';
-let sim: SimulatorHandle;
-let client: TestClient;
 
 interface SubTask {
   name: string;
@@ -31,34 +29,27 @@ interface SimTenant {
   parameters: Record<string, string>;
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 async function submit(body: unknown): Promise<string> {
-  const reply = await client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
+  const reply = await fx.client.call<{ id: string }>('PATCH', '/api/v1/obcluster/backup/config', {
     body,
   });
   expect(reply.status).toBe(200);
   return reply.data.id;
 }
 async function getDag(id: string): Promise<Dag> {
-  return (await client.call<Dag>('GET', `/api/v1/task/dag/${id}`)).data;
+  return (await fx.client.call<Dag>('GET', `/api/v1/task/dag/${id}`)).data;
 }
 async function runUntil(id: string, state: SimTaskState, node?: string): Promise<Dag> {
-  await simClock.runUntil(sim.url, node ? { dag_id: id, node, state } : { dag_id: id, state });
+  await simClock.runUntil(fx.sim.url, node ? { dag_id: id, node, state } : { dag_id: id, state });
   return getDag(id);
 }
 async function operate(id: string, operator: string): Promise<Reply> {
-  return client.call('POST', `/api/v1/task/dag/${id}`, { body: { operator } });
+  return fx.client.call('POST', `/api/v1/task/dag/${id}`, { body: { operator } });
 }
 async function tenants(): Promise<SimTenant[]> {
-  return (await control<{ tenants: SimTenant[] }>(sim.url, 'GET', 'state')).tenants;
+  return (await control<{ tenants: SimTenant[] }>(fx.sim.url, 'GET', 'state')).tenants;
 }
 const set = (dag: Dag) => dag.nodes[1]?.sub_tasks[0];
 const ZERO = '0001-01-01T00:00:00Z';
@@ -68,7 +59,11 @@ const CHANGE = { backup_base_uri: 'file:///nfs/new', ha_low_thread_score: 7 };
 
 describe('a failure mid-way and RETRY', () => {
   it('failing at phase 5 keeps phases 1–4 applied; the last log is the error', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once', phase: 5 });
+    await control(fx.sim.url, 'POST', 'fail', {
+      step: 'Set backup config',
+      mode: 'once',
+      phase: 5,
+    });
     const id = await submit(CHANGE);
     const failed = await runUntil(id, 'FAILED');
     expect(failed).toMatchObject({ state: 'FAILED', operator: 'RUN', stage: 2 });
@@ -82,7 +77,11 @@ describe('a failure mid-way and RETRY', () => {
   });
 
   it('RETRY: READY + RUN with times reset, node RETRY, re-runs from phase 1, execute_times +2, logs accumulate', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once', phase: 4 });
+    await control(fx.sim.url, 'POST', 'fail', {
+      step: 'Set backup config',
+      mode: 'once',
+      phase: 4,
+    });
     const id = await submit(CHANGE);
     const failed = await runUntil(id, 'FAILED');
     const firstLogs = set(failed)?.task_logs ?? [];
@@ -110,7 +109,7 @@ describe('a failure mid-way and RETRY', () => {
 
 describe('PASS', () => {
   it('on a failed check: both nodes SUCCEED + PASS, nothing runs, nothing applied', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'once' });
     const id = await submit(CHANGE);
     await runUntil(id, 'FAILED');
     expect((await operate(id, 'Pass')).status).toBe(200);
@@ -123,7 +122,7 @@ describe('PASS', () => {
     ]);
     expect(passed.nodes[0]?.sub_tasks.map((t) => t.operator)).toEqual(['PASS', 'RUN', 'RUN']);
     expect(set(passed)).toMatchObject({ state: 'SUCCEED', operator: 'PASS', execute_times: 0 });
-    const answer: SimStepAnswer = await simClock.step(sim.url, 50);
+    const answer: SimStepAnswer = await simClock.step(fx.sim.url, 50);
     expect(answer.pending).toBe(0);
     const [app] = await tenants();
     expect(app?.archive_base_uri).toBe('file:///data/ob_backup/1700000001/1002/clog');
@@ -131,7 +130,11 @@ describe('PASS', () => {
   });
 
   it('on a failed Set: what ran stays applied', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once', phase: 5 });
+    await control(fx.sim.url, 'POST', 'fail', {
+      step: 'Set backup config',
+      mode: 'once',
+      phase: 5,
+    });
     const id = await submit(CHANGE);
     await runUntil(id, 'FAILED');
     await operate(id, 'PASS');
@@ -179,7 +182,7 @@ describe('CANCEL', () => {
   it('on a SUCCEED DAG → CancelFinishedDag (zh too)', async () => {
     const id = await submit({ ha_low_thread_score: 1 });
     await runUntil(id, 'SUCCEED');
-    const reply = await client.call('POST', `/api/v1/task/dag/${id}`, {
+    const reply = await fx.client.call('POST', `/api/v1/task/dag/${id}`, {
       body: { operator: 'cancel' },
       lang: 'zh-CN',
     });
@@ -189,7 +192,7 @@ describe('CANCEL', () => {
 
 describe('ROLLBACK', () => {
   it('a failed check → SUCCEED + ROLLBACK, nothing applied', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Check backup config', mode: 'once' });
     const id = await submit(CHANGE);
     await runUntil(id, 'FAILED');
     expect((await operate(id, 'ROLLBACK')).status).toBe(200);
@@ -200,7 +203,7 @@ describe('ROLLBACK', () => {
   });
 
   it('a failed (or cancelled) Set cannot roll back', async () => {
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
     const id = await submit(CHANGE);
     await runUntil(id, 'FAILED');
     const reply = await operate(id, 'ROLLBACK');
@@ -225,7 +228,7 @@ describe('state rules', () => {
       expect(reply.status, op).toBe(400);
       expect(reply.envelope.error?.errCode, op).toBe(code);
     }
-    const missing = await client.call('POST', `/api/v1/task/dag/${id}`, { body: {} });
+    const missing = await fx.client.call('POST', `/api/v1/task/dag/${id}`, { body: {} });
     expect(missing.envelope.error?.errCode).toBe('Common.BindJsonFailed');
     await runUntil(id, 'SUCCEED');
     expect((await operate(id, 'PASS')).envelope.error?.errCode).toBe(
@@ -234,7 +237,7 @@ describe('state rules', () => {
   });
 
   it('maintenance never blocks this DAG', async () => {
-    await control(sim.url, 'POST', 'maintenance', { on: true });
+    await control(fx.sim.url, 'POST', 'maintenance', { on: true });
     const id = await submit({ ha_low_thread_score: 2 });
     const second = await submit({ ha_low_thread_score: 3 });
     expect(id).not.toBe(second);

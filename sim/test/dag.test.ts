@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type SimulatorHandle } from '../start';
+import { describe, expect, it } from 'vitest';
 import { simClock, type SimTaskState } from '../control-client';
-import { control, TestClient } from './support/test-client';
+import { control } from './support/test-client';
+import { simPerFile } from './support/sim-per-file';
 
 const PASSWORD = 'pw';
-let sim: SimulatorHandle;
-let client: TestClient;
 
 interface SubTask {
   id: string;
@@ -52,23 +50,16 @@ interface SimTenant {
   delete_policy: { policy: string; recovery_window: string } | null;
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rootPassword: PASSWORD });
-  client = new TestClient(sim.url, PASSWORD);
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await control(sim.url, 'POST', 'reset', { rootPassword: PASSWORD, clock: 'manual' });
-});
+const fx = simPerFile(PASSWORD, { clock: 'manual' });
 
 async function submit(body: unknown): Promise<Dag> {
-  const reply = await client.call<Dag>('PATCH', '/api/v1/obcluster/backup/config', { body });
+  const reply = await fx.client.call<Dag>('PATCH', '/api/v1/obcluster/backup/config', { body });
   expect(reply.status, JSON.stringify(reply.envelope.error)).toBe(200);
   return reply.data;
 }
 
 async function getDag(id: string, details = true): Promise<Dag> {
-  const reply = await client.call<Dag>(
+  const reply = await fx.client.call<Dag>(
     'GET',
     `/api/v1/task/dag/${id}?show_details=${String(details)}`,
   );
@@ -78,7 +69,7 @@ async function getDag(id: string, details = true): Promise<Dag> {
 
 /** Steps the manual clock until the DAG (or its node) is in `state`. */
 async function runUntil(id: string, state: SimTaskState, node?: string): Promise<Dag> {
-  await simClock.runUntil(sim.url, node ? { dag_id: id, node, state } : { dag_id: id, state });
+  await simClock.runUntil(fx.sim.url, node ? { dag_id: id, node, state } : { dag_id: id, state });
   return getDag(id);
 }
 
@@ -89,7 +80,7 @@ function setTask(dag: Dag): SubTask {
 }
 
 async function tenants(): Promise<SimTenant[]> {
-  return (await control<{ tenants: SimTenant[] }>(sim.url, 'GET', 'state')).tenants;
+  return (await control<{ tenants: SimTenant[] }>(fx.sim.url, 'GET', 'state')).tenants;
 }
 
 const FULL_CHANGE = {
@@ -207,7 +198,7 @@ describe('"Set obcluster backup config" (contract §4)', () => {
   });
 
   it('NOARCHIVELOG only for tenants not already NOARCHIVELOG', async () => {
-    await control(sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
+    await control(fx.sim.url, 'POST', 'scenario', { tenant: 'report_tenant', archive: 'none' });
     const dag = await submit({ log_archive_concurrency: 2 });
     const done = await runUntil(dag.id, 'SUCCEED');
     const logs = setTask(done).task_logs ?? [];
@@ -221,7 +212,7 @@ describe('"Set obcluster backup config" (contract §4)', () => {
   });
 
   it('an empty body is a no-op DAG that succeeds', async () => {
-    const reply = await client.call<Dag>('PATCH', '/api/v1/obcluster/backup/config', {});
+    const reply = await fx.client.call<Dag>('PATCH', '/api/v1/obcluster/backup/config', {});
     expect(reply.status).toBe(200);
     const done = await runUntil(reply.data.id, 'SUCCEED');
     expect(setTask(done).task_logs).toEqual([]);
@@ -267,10 +258,10 @@ describe('show_details and task reads (contract §5)', () => {
   it('show_details: false and "" omit nodes and additional_data; a non-bool → 500', async () => {
     const dag = await submit({ ha_low_thread_score: 1 });
     expect((await getDag(dag.id, false)).nodes).toBeNull();
-    const empty = await client.call<Dag>('GET', `/api/v1/task/dag/${dag.id}?show_details=`);
+    const empty = await fx.client.call<Dag>('GET', `/api/v1/task/dag/${dag.id}?show_details=`);
     expect(empty.data.nodes).toBeNull();
     expect((await getDag(dag.id, true)).nodes).toHaveLength(2);
-    const bad = await client.call('GET', `/api/v1/task/dag/${dag.id}?show_details=maybe`);
+    const bad = await fx.client.call('GET', `/api/v1/task/dag/${dag.id}?show_details=maybe`);
     expect(bad.status).toBe(500);
     expect(bad.envelope.error).toMatchObject({
       errCode: 'Common.Unexpected',
@@ -279,17 +270,23 @@ describe('show_details and task reads (contract §5)', () => {
   });
 
   it('unfinish: READY/RUNNING only, contents null when empty; dags/ob lists every DAG', async () => {
-    const none = await client.call<{ contents: Dag[] | null }>('GET', '/api/v1/task/dag/unfinish');
+    const none = await fx.client.call<{ contents: Dag[] | null }>(
+      'GET',
+      '/api/v1/task/dag/unfinish',
+    );
     expect(none.data.contents).toBeNull();
-    const all0 = await client.call<{ contents: Dag[] }>('GET', '/api/v1/task/dags/ob');
+    const all0 = await fx.client.call<{ contents: Dag[] }>('GET', '/api/v1/task/dags/ob');
     expect(all0.data.contents).toEqual([]);
-    await control(sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
+    await control(fx.sim.url, 'POST', 'fail', { step: 'Set backup config', mode: 'once' });
     const failed = await submit({ ha_low_thread_score: 1 });
     await runUntil(failed.id, 'FAILED');
     const open = await submit({ ha_low_thread_score: 2 });
-    const unfinished = await client.call<{ contents: Dag[] }>('GET', '/api/v1/task/dag/unfinish');
+    const unfinished = await fx.client.call<{ contents: Dag[] }>(
+      'GET',
+      '/api/v1/task/dag/unfinish',
+    );
     expect(unfinished.data.contents.map((d) => d.id)).toEqual([open.id]);
-    const all = await client.call<{ contents: Dag[] }>(
+    const all = await fx.client.call<{ contents: Dag[] }>(
       'GET',
       '/api/v1/task/dags/ob?show_details=false',
     );
@@ -304,21 +301,21 @@ describe('show_details and task reads (contract §5)', () => {
     const dag = await submit({ log_archive_concurrency: 3 });
     const done = await runUntil(dag.id, 'SUCCEED');
     const node = done.nodes?.[0];
-    const nodeReply = await client.call<Node>('GET', `/api/v1/task/node/${String(node?.id)}`);
+    const nodeReply = await fx.client.call<Node>('GET', `/api/v1/task/node/${String(node?.id)}`);
     expect(nodeReply.data).toMatchObject({ name: 'Check backup config', state: 'SUCCEED' });
     expect(nodeReply.data.sub_tasks).toHaveLength(3);
-    const brief = await client.call<Node>(
+    const brief = await fx.client.call<Node>(
       'GET',
       `/api/v1/task/node/${String(node?.id)}?show_details=false`,
     );
     expect(brief.data.sub_tasks).toBeNull();
     const task = node?.sub_tasks?.[0];
-    const taskReply = await client.call<SubTask>(
+    const taskReply = await fx.client.call<SubTask>(
       'GET',
       `/api/v1/task/sub_task/${String(task?.id)}`,
     );
     expect(taskReply.data).toEqual(task);
-    const logs = await client.call<{ contents: Record<string, unknown>[] }>(
+    const logs = await fx.client.call<{ contents: Record<string, unknown>[] }>(
       'GET',
       `/api/v1/task/sub_task/${String(task?.id)}/logs`,
     );
@@ -337,14 +334,14 @@ describe('show_details and task reads (contract §5)', () => {
     ['/api/v1/task/sub_task/1999', 404, 'Task.NotFound'],
     ['/api/v1/task/dag/abc', 400, 'Task.GenericID.Invalid'],
   ])('%s → %i %s', async (path, status, errCode) => {
-    const reply = await client.call('GET', path, { lang: 'zh-CN' });
+    const reply = await fx.client.call('GET', path, { lang: 'zh-CN' });
     expect(reply.status).toBe(status);
     expect(reply.envelope.error?.errCode).toBe(errCode);
   });
 
   it('logs of an unknown sub-task → 200 {contents: []}', async () => {
     for (const id of ['1999', '2001']) {
-      const reply = await client.call<{ contents: unknown[] }>(
+      const reply = await fx.client.call<{ contents: unknown[] }>(
         'GET',
         `/api/v1/task/sub_task/${id}/logs`,
       );

@@ -35,32 +35,27 @@ async function publicKeyFiles(): Promise<{ der: string; pem: string }> {
   return { der, pem };
 }
 
+/** openssl's view of a DER PKCS#1 RSAPublicKey file (`-text` or `-modulus`). */
+function readPkcs1PublicKey(der: string, what: '-text' | '-modulus'): string {
+  return openssl(
+    'rsa',
+    '-pubin',
+    '-RSAPublicKey_in',
+    '-inform',
+    'DER',
+    '-in',
+    der,
+    '-noout',
+    what,
+  ).toString();
+}
+
 describe('openssl interop', () => {
   it('the served key is a PKCS#1 RSAPublicKey openssl reads, with the private key’s modulus', async () => {
     const { der } = await publicKeyFiles();
-    const text = openssl(
-      'rsa',
-      '-pubin',
-      '-RSAPublicKey_in',
-      '-inform',
-      'DER',
-      '-in',
-      der,
-      '-noout',
-      '-text',
-    ).toString();
+    const text = readPkcs1PublicKey(der, '-text');
     expect(text).toMatch(/Public-Key: \(1024 bit\)/);
-    const publicModulus = openssl(
-      'rsa',
-      '-pubin',
-      '-RSAPublicKey_in',
-      '-inform',
-      'DER',
-      '-in',
-      der,
-      '-noout',
-      '-modulus',
-    ).toString();
+    const publicModulus = readPkcs1PublicKey(der, '-modulus');
     const privatePem = path.join(dir, 'agent-priv.pem');
     writeFileSync(privatePem, sim.debug.privateKeyPem());
     const privateModulus = openssl('rsa', '-in', privatePem, '-noout', '-modulus').toString();

@@ -5,7 +5,12 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { renderWithApp } from '../../../testing/render';
-import { createFakeClient, defaultReads, formReady } from '../testing/backup-config-fixtures';
+import {
+  createFakeClient,
+  defaultReads,
+  formReady,
+  storageReads,
+} from '../testing/backup-config-fixtures';
 import { BackupConfigPage } from './backup-config-page';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -78,20 +83,7 @@ describe('reads (contract rev. 2)', () => {
   it('a rendered object-storage destination (no credentials) is pre-filled and unchanged', async () => {
     const rendered = (id: number, dir: string) =>
       `oss://ob-bucket/backup/1700000001/${id}/${dir}?host=oss.example.com`;
-    setup(
-      defaultReads({
-        'GET /api/v1/tenant/app_tenant/backup/config/storage': {
-          tenant_id: 1002,
-          archive_base_uri: rendered(1002, 'clog'),
-          data_base_uri: rendered(1002, 'data'),
-        },
-        'GET /api/v1/tenant/report_tenant/backup/config/storage': {
-          tenant_id: 1004,
-          archive_base_uri: rendered(1004, 'clog'),
-          data_base_uri: rendered(1004, 'data'),
-        },
-      }),
-    );
+    setup(defaultReads(storageReads(rendered)));
     expect(await screen.findByLabelText('Bucket and path')).toHaveValue('ob-bucket/backup');
     expect(screen.getByLabelText('Endpoint (host)')).toHaveValue('oss.example.com');
     expect(screen.getByText(/Nothing changed yet/)).toBeInTheDocument();

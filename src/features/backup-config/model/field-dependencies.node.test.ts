@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveBaseline, type TenantSnapshot } from './baseline';
+import { deriveBaseline } from './baseline';
 import { dependentFields } from './field-dependencies';
 import { createBackupConfigSchema } from './form-schema';
 import { initialValues, type BackupConfigFormValues } from './form-values';
+import { tenantSnapshot } from '../testing/tenant-snapshot';
 
-const tenant = (id: number, base: string): TenantSnapshot => ({
-  name: `t${id}`,
-  tenantId: id,
-  storage: {
-    archive_base_uri: `${base}/1700000001/${id}/clog`,
-    data_base_uri: `${base}/1700000001/${id}/data`,
-  },
-  parameters: {
-    log_archive_concurrency: '0',
-    ha_low_thread_score: '0',
-    archive_lag_target: '2m',
-    log_archive_dest: `LOCATION=${base}/1700000001/${id}/clog BINDING=OPTIONAL PIECE_SWITCH_INTERVAL=1d`,
-  },
-});
+const tenant = (id: number, base: string) => tenantSnapshot(`t${id}`, id, {}, base);
 
 /** Every leaf the form edits, with values that cross the rules' bounds. */
 const edits = fc.oneof(

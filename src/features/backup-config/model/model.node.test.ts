@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
-import { deriveBaseline, parseLogArchiveDest, type TenantSnapshot } from './baseline';
+import { deriveBaseline, parseLogArchiveDest } from './baseline';
 import { analyzeChanges, buildPatchBody } from './changes';
 import { initialValues } from './form-values';
+import { tenantSnapshot } from '../testing/tenant-snapshot';
 import { pythonSdkSnippet, maskedBodyJson } from './sdk-snippet';
 import { mapServerError } from './server-errors';
 import {
@@ -13,26 +14,7 @@ import {
   findUnsafeCharacter,
 } from './storage-uri';
 
-const tenant = (
-  name: string,
-  id: number,
-  over: Record<string, string> = {},
-  base = 'file:///data/ob_backup',
-): TenantSnapshot => ({
-  name,
-  tenantId: id,
-  storage: {
-    archive_base_uri: `${base}/1700000001/${id}/clog`,
-    data_base_uri: `${base}/1700000001/${id}/data`,
-  },
-  parameters: {
-    log_archive_concurrency: '0',
-    ha_low_thread_score: '0',
-    archive_lag_target: '2m',
-    log_archive_dest: `LOCATION=${base}/1700000001/${id}/clog BINDING=OPTIONAL PIECE_SWITCH_INTERVAL=1d`,
-    ...over,
-  },
-});
+const tenant = tenantSnapshot;
 
 describe('storage URIs', () => {
   it('composes what OceanBase expects per scheme', () => {

@@ -27,6 +27,18 @@ export function tenantParameters(id: number) {
   };
 }
 
+const USER_TENANTS = { app_tenant: 1002, report_tenant: 1004 } as const;
+
+/** The user tenants' storage reads, each destination rendered by `render` (tenant id, directory). */
+export function storageReads(render: (id: number, dir: 'clog' | 'data') => string) {
+  return Object.fromEntries(
+    Object.entries(USER_TENANTS).map(([name, id]) => [
+      `GET /api/v1/tenant/${name}/backup/config/storage`,
+      { tenant_id: id, archive_base_uri: render(id, 'clog'), data_base_uri: render(id, 'data') },
+    ]),
+  );
+}
+
 /** obshell's answers to the form's reads, as the default simulator gives them (contract rev. 2). */
 export function defaultReads(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -40,16 +52,7 @@ export function defaultReads(overrides: Record<string, unknown> = {}): Record<st
         { tenant_name: 'report_tenant', tenant_id: 1004, status: 'NORMAL' },
       ],
     },
-    'GET /api/v1/tenant/app_tenant/backup/config/storage': {
-      tenant_id: 1002,
-      archive_base_uri: rendered(1002, 'clog'),
-      data_base_uri: rendered(1002, 'data'),
-    },
-    'GET /api/v1/tenant/report_tenant/backup/config/storage': {
-      tenant_id: 1004,
-      archive_base_uri: rendered(1004, 'clog'),
-      data_base_uri: rendered(1004, 'data'),
-    },
+    ...storageReads(rendered),
     'GET /api/v1/tenant/app_tenant/parameters': tenantParameters(1002),
     'GET /api/v1/tenant/report_tenant/parameters': tenantParameters(1004),
     'GET /api/v1/info': { ip: '127.0.0.1', port: 2886 },

@@ -1,40 +1,49 @@
 import { Alert, Badge, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
 import { useMessages } from '../../../lib/i18n/messages';
 import { CLUSTER_AGENT, supportsAuthV2, type AgentInfo } from '../../../lib/obshell/agent-info';
 import { connectionMessages } from '../messages';
 
-function Field({ label, value }: { label: string; value: string }) {
+/** A small caption over its value (text, or a badge), with an optional dimmed line below. */
+function Field({
+  label,
+  children,
+  detail,
+}: {
+  label: string;
+  children: ReactNode;
+  detail?: string;
+}) {
   return (
     <div>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500}>
-        {value}
-      </Text>
+      {typeof children === 'string' ? (
+        <Text size="sm" fw={500}>
+          {children}
+        </Text>
+      ) : (
+        children
+      )}
+      {detail && (
+        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+          {detail}
+        </Text>
+      )}
     </div>
   );
 }
 
 /** obshell reports "4.3.5.0-100000202024121117": the release first, the build number below it. */
 function ObVersionField({ label, version }: { label: string; version: string }) {
-  const [release, ...build] = version.split('-');
+  const [release = version, ...build] = version.split('-');
   return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {release}
-      </Text>
-      {build.length > 0 && (
-        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-          {build.join('-')}
-        </Text>
-      )}
-    </div>
+    <Field label={label} detail={build.join('-')}>
+      {release}
+    </Field>
   );
 }
 
@@ -66,16 +75,13 @@ export function AgentSummary({ query }: { query: UseQueryResult<AgentInfo> }) {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-        <Field label={t.agentAddress} value={`${info.ip}:${info.port}`} />
-        <Field label={t.agentVersion} value={info.version} />
-        <div>
-          <Text size="xs" c="dimmed">
-            {t.agentIdentity}
-          </Text>
+        <Field label={t.agentAddress}>{`${info.ip}:${info.port}`}</Field>
+        <Field label={t.agentVersion}>{info.version}</Field>
+        <Field label={t.agentIdentity}>
           <Badge variant="light" color={isClusterAgent ? 'teal' : 'orange'} tt="none">
             {info.identity}
           </Badge>
-        </div>
+        </Field>
         {info.obVersion && <ObVersionField label={t.obVersion} version={info.obVersion} />}
       </SimpleGrid>
       {!isClusterAgent && (
