@@ -113,7 +113,8 @@ describe('obshell client signing', () => {
         return Date.now();
       },
       fetchImpl: async (input) => {
-        if (typeof input === 'string' && input.endsWith('/api/v1/secret')) return envelope({ public_key: der });
+        if (typeof input === 'string' && input.endsWith('/api/v1/secret'))
+          return envelope({ public_key: der });
         if (holding) await new Promise<void>((resolve) => gates.push(resolve));
         return envelope({});
       },
