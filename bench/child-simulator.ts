@@ -18,7 +18,19 @@ export function startChildSimulator(root: string, password: string): Promise<Chi
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'sim/cli.ts'), '--port', '0', '--password', password],
+      [
+        // Diagnostics: SIM_CPU_PROF_DIR=dir writes the simulator's CPU profile there on exit.
+        ...(process.env.SIM_CPU_PROF_DIR
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.SIM_CPU_PROF_DIR]
+          : []),
+        '--import',
+        'tsx',
+        path.join(root, 'sim/cli.ts'),
+        '--port',
+        '0',
+        '--password',
+        password,
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -5,8 +5,14 @@
  * CPU profiler running and prints, from the Unlock click to the read count gone: the wall time,
  * the Node process's CPU (simulator + production server run in it), the page's requests, and the
  * main thread's self time by file and function.
+ *
+ * Per process (Linux /proc): CPU of Chromium (all its processes), of the simulator, and of this
+ * Node process (production server + Playwright driver), whose own profile says which files spent
+ * it. NODE_PROFILE_OUT / PROFILE_OUT: write this process's / the page's profile as .cpuprofile;
+ * SIM_CPU_PROF_DIR: the simulator writes its own (child-simulator.ts).
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callSimControl } from '../sim/control-client';
@@ -19,6 +25,7 @@ import {
   type CpuProfile,
 } from './cpu-profile';
 import { labels } from './labels';
+import { descendantCpuByType, processCpuMs, treeCpuMs } from './proc-cpu';
 import { BENCH_ROOT_PASSWORD, startStack } from './stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,18 +60,59 @@ async function main() {
     page.on('request', (r) => {
       if (r.url().includes('/api/')) requests += 1;
     });
+    // Room for every request's Resource Timing entry (the default buffer holds 250).
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
+    // When the read count leaves the DOM, by the page's clock (Playwright's polling adds its own delay).
+    await page.addInitScript(
+      (id: string) => {
+        const w = window as unknown as { __countGone?: number };
+        let seen = false;
+        new MutationObserver(() => {
+          const there = document.querySelector(`[data-testid="${id}"]`) !== null;
+          if (there) seen = true;
+          else if (seen && w.__countGone === undefined) w.__countGone = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      },
+      where === 'status' ? 'status-read-count' : 'current-config-progress',
+    );
     await page.goto(`/${where}`);
     await page.getByLabel(new RegExp(labels.password, 'i')).fill(BENCH_ROOT_PASSWORD);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    // PROFILE_INTERVAL_US=100000: profilers that barely sample, for CPU figures close to a bench run.
+    const interval = Number(process.env.PROFILE_INTERVAL_US ?? 200);
+    await cdp.send('Profiler.setSamplingInterval', { interval });
     await cdp.send('Profiler.start');
+    const node = new Session();
+    node.connect();
+    await node.post('Profiler.enable');
+    await node.post('Profiler.setSamplingInterval', { interval });
+    await node.post('Profiler.start');
+    const simPid = stack.sim.pid ?? -1;
+    const typesBefore = descendantCpuByType(process.pid, [simPid]);
+    const before = {
+      sim: treeCpuMs(simPid),
+      chromium: treeCpuMs(process.pid, [simPid]) - (processCpuMs(process.pid) ?? 0),
+    };
     const cpu = process.cpuUsage();
+    // TRACE_OUT=file: a Chromium trace (all processes' threads) of the same span, for about://tracing.
+    if (process.env.TRACE_OUT)
+      await browser.startTracing(page, {
+        path: process.env.TRACE_OUT,
+        categories: ['devtools.timeline', 'toplevel', 'blink', 'v8', 'loading', 'netlog', 'cc'],
+      });
     const started = Date.now();
     await page.getByRole('button', { name: new RegExp(labels.unlock, 'i') }).click();
-    const count = where === 'status' ? 'status-read-count' : 'current-config-progress';
-    await page.getByTestId(count).waitFor({ timeout: 60_000 });
-    await page.getByTestId(count).waitFor({ state: 'detached', timeout: 120_000 });
+    // With few tenants the count may come and go between two polls: the page's own stamp says.
+    await page.waitForFunction(
+      () => (window as unknown as { __countGone?: number }).__countGone !== undefined,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
     const wall = Date.now() - started;
+    const shownAt = await page.evaluate(
+      () => (window as unknown as { __countGone?: number }).__countGone ?? NaN,
+    );
+    if (process.env.TRACE_OUT) await browser.stopTracing();
     // Resource Timing of the API requests: where a request's time goes, and the gaps between them.
     const timing = await page.evaluate(() =>
       performance
@@ -77,22 +125,45 @@ async function main() {
             end: r.responseEnd,
             wait: r.responseStart - r.requestStart,
             queued: r.requestStart - r.startTime,
+            url: r.name,
           };
         }),
     );
     const used = process.cpuUsage(cpu);
+    if (process.env.TIMING_OUT) writeFileSync(process.env.TIMING_OUT, JSON.stringify(timing));
+    const typesAfter = descendantCpuByType(process.pid, [simPid]);
+    const after = {
+      sim: treeCpuMs(simPid),
+      chromium: treeCpuMs(process.pid, [simPid]) - (processCpuMs(process.pid) ?? 0),
+    };
+    const { profile: nodeProfile } = (await node.post('Profiler.stop')) as unknown as {
+      profile: CpuProfile;
+    };
+    node.disconnect();
+    if (process.env.NODE_PROFILE_OUT)
+      writeFileSync(process.env.NODE_PROFILE_OUT, JSON.stringify(nodeProfile));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const top = topSelf(profile);
-    if (process.env.PROFILE_OUT)
-      (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+    if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log(`${tenants} tenants on /${where}: ${wall} ms wall, ${requests} API requests`);
     console.log(
       `node (production server + Playwright driver; the simulator is its own process) CPU: ${((used.user + used.system) / 1000).toFixed(0)} ms`,
     );
+    console.log(
+      `CPU per process (ms): chromium ${(after.chromium - before.chromium).toFixed(0)}, simulator ${(after.sim - before.sim).toFixed(0)}`,
+    );
+    console.log(
+      `chromium CPU by process type (ms): ${[...typesAfter]
+        .map(([type, ms]) => `${type} ${(ms - (typesBefore.get(type) ?? 0)).toFixed(0)}`)
+        .join(', ')}`,
+    );
+    const nodeTop = topSelf(nodeProfile, 40);
+    console.log('node self time by file (ms):\n' + nodeTop.files.join('\n'));
+    console.log('node self time by function (ms):\n' + nodeTop.functions.join('\n'));
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const spans = timing.map((t) => t.end - t.start);
     console.log(
-      `requests: ${timing.length}, median total ${med(spans).toFixed(1)} ms, server wait ${med(timing.map((t) => t.wait)).toFixed(1)} ms, browser queue ${med(timing.map((t) => t.queued)).toFixed(1)} ms; first start ${Math.min(...timing.map((t) => t.start)).toFixed(0)}, last end ${Math.max(...timing.map((t) => t.end)).toFixed(0)}`,
+      `requests: ${timing.length}, median total ${med(spans).toFixed(1)} ms, server wait ${med(timing.map((t) => t.wait)).toFixed(1)} ms, browser queue ${med(timing.map((t) => t.queued)).toFixed(1)} ms; first start ${Math.min(...timing.map((t) => t.start)).toFixed(0)}, last end ${Math.max(...timing.map((t) => t.end)).toFixed(0)}, count gone by ${shownAt.toFixed(0)} (page clock)`,
     );
     console.log('page self time by file (ms):\n' + top.files.join('\n'));
     console.log('page self time by function (ms):\n' + top.functions.join('\n'));

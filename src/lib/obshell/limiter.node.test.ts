@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLimiter } from './limiter';
 
 function deferred() {
@@ -84,5 +84,56 @@ describe('obshell client', () => {
       ),
     );
     expect(peak).toBe(4);
+  });
+});
+
+describe('obshell client signing', () => {
+  it('signs a queued request when its turn comes, not when it is queued', async () => {
+    const { createObshellClient } = await import('./client');
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { z } = await import('zod');
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const der = publicKey.export({ type: 'pkcs1', format: 'der' }).toString('base64');
+    const envelope = (data: unknown) =>
+      new Response(
+        JSON.stringify({ successful: true, status: 200, timestamp: '', duration: 0, data }),
+        { status: 200 },
+      );
+    // Once the key is known, the client reads the clock only to sign a request (its `ts`).
+    let clockReads = 0;
+    let holding = false;
+    const gates: (() => void)[] = [];
+    const client = createObshellClient({
+      apiBase: 'http://obshell.test',
+      getCredentials: () => ({ rootPassword: 'pw' }),
+      getLocale: () => 'en',
+      maxInFlight: 1,
+      now: () => {
+        clockReads++;
+        return Date.now();
+      },
+      fetchImpl: async (input) => {
+        if (typeof input === 'string' && input.endsWith('/api/v1/secret'))
+          return envelope({ public_key: der });
+        if (holding) await new Promise<void>((resolve) => gates.push(resolve));
+        return envelope({});
+      },
+    });
+    const read = () =>
+      client.request({ method: 'GET', path: '/api/v1/obcluster/info', schema: z.object({}) });
+    await read(); // fetches the key
+    const before = clockReads;
+    holding = true;
+    const reads = Array.from({ length: 5 }, read);
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    // One request in flight, four waiting: only the one in flight has been signed.
+    expect(clockReads - before).toBe(1);
+    for (let sent = 1; sent <= 5; sent++) {
+      await vi.waitFor(() => expect(gates).toHaveLength(1));
+      expect(clockReads - before).toBe(sent);
+      gates.shift()?.();
+    }
+    await Promise.all(reads);
+    expect(clockReads - before).toBe(5);
   });
 });

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ObshellError } from '../../../lib/obshell/envelope';
 import { createFakeObshellClient, routeTable } from '../../../testing/fake-obshell-client';
@@ -115,5 +116,54 @@ describe('StatusPage', () => {
       await screen.findByText('The last refresh failed; retrying less often.'),
     ).toBeInTheDocument();
     expect(screen.getAllByTestId('status-row')).toHaveLength(4);
+  });
+
+  // The filters, table and pager are memoized components fed by callbacks: they must still act.
+  it('filters by name and by "needs attention", each back to page 1', async () => {
+    const user = userEvent.setup();
+    const { client } = createFakeObshellClient(routeTable(reads()));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    expect(await screen.findByText('3 of 4 tenants need attention')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Filter by tenant name'), 'fail');
+    expect(screen.getAllByTestId('status-row').map((r) => r.dataset.tenant)).toEqual(['failed_t']);
+    await user.clear(screen.getByLabelText('Filter by tenant name'));
+    await user.click(screen.getByLabelText('Only tenants that need attention'));
+    expect(screen.getAllByTestId('status-row').map((r) => r.dataset.tenant)).toEqual([
+      'failed_t',
+      'never_t',
+      'off_t',
+    ]);
+    await user.type(screen.getByLabelText('Filter by tenant name'), 'nothing');
+    expect(screen.getByText('No tenant matches the filter.')).toBeInTheDocument();
+  });
+
+  it('pages through more tenants than fit on one page', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 60 }, (_, i) => `t_${String(i).padStart(2, '0')}`);
+    const routes: Record<string, unknown> = {
+      'GET /api/v1/obcluster/info': {
+        cluster_name: 'obdemo',
+        cluster_id: 1,
+        tenants: many.map((name, i) => ({
+          tenant_name: name,
+          tenant_id: 1002 + i,
+          status: 'NORMAL',
+        })),
+      },
+      'GET /api/v1/obcluster/backup/overview': { statuses: [] },
+    };
+    for (const name of many) {
+      const p = `GET /api/v1/tenant/${name}`;
+      routes[`${p}/backup/config/storage`] = { archive_base_uri: '', data_base_uri: '' };
+      routes[`${p}/parameters`] = { contents: [] };
+      routes[`${p}/backup/log/tasks`] = { contents: [] };
+    }
+    const { client } = createFakeObshellClient(routeTable(routes));
+    renderWithApp(<StatusPage />, { connection: { client } });
+    expect(await screen.findByText('60 of 60 tenants need attention')).toBeInTheDocument();
+    expect(screen.getAllByTestId('status-row')).toHaveLength(50);
+    await user.click(screen.getByRole('button', { name: /2/ }));
+    await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(10));
+    expect(screen.getAllByTestId('status-row')[0]?.dataset.tenant).toBe('t_50');
   });
 });

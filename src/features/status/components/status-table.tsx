@@ -124,8 +124,11 @@ const StatusTableRow = memo(function StatusTableRow({ row }: { row: StatusRow })
   );
 });
 
-/** One row per user tenant; the page passes one page of rows at a time. */
-export function StatusTable({ rows }: { rows: readonly StatusRow[] }) {
+/**
+ * One row per user tenant; the page passes one page of rows at a time. Memoized: the page passes
+ * the same array until a row on the page or the page itself changes.
+ */
+export const StatusTable = memo(function StatusTable({ rows }: { rows: readonly StatusRow[] }) {
   const t = useMessages(statusMessages);
   const columns = plainColumns([
     ['tenant', t.tenant],
@@ -143,4 +146,4 @@ export function StatusTable({ rows }: { rows: readonly StatusRow[] }) {
       ))}
     </DataTable>
   );
-}
+});
