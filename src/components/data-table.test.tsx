@@ -28,12 +28,14 @@ describe('DataTable', () => {
     );
     const fixed = screen.getByRole('table', { name: 'Fixed' });
     expect(fixed.style.getPropertyValue('--table-layout')).toBe('fixed');
+    // A long unbroken value wraps in its fixed-width cell instead of running over the next one.
+    expect(fixed.style.overflowWrap).toBe('anywhere');
     const [name, state] = within(fixed).getAllByRole('columnheader');
     expect(name?.style.width).toBe('7rem');
     expect(state?.style.width).toBe('');
-    expect(
-      screen.getByRole('table', { name: 'Auto' }).style.getPropertyValue('--table-layout'),
-    ).toBe('');
+    const auto = screen.getByRole('table', { name: 'Auto' });
+    expect(auto.style.getPropertyValue('--table-layout')).toBe('');
+    expect(auto.style.overflowWrap).toBe('');
   });
 
   it('names the table by its caption or label, heads every column, renders the rows', () => {

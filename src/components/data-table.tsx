@@ -114,6 +114,9 @@ export function DataTable({
         withTableBorder={withTableBorder}
         aria-label={label}
         layout={fixedLayout ? 'fixed' : undefined}
+        // Fixed columns do not grow for a long unbroken value (a host:port cluster name, a user's
+        // e-mail): it wraps inside its cell instead of running over the next one.
+        style={fixedLayout ? FIXED_LAYOUT_STYLE : undefined}
       >
         {caption !== undefined && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
@@ -138,6 +141,7 @@ export function DataTable({
     </Table.ScrollContainer>
   );
 }
+const FIXED_LAYOUT_STYLE = { overflowWrap: 'anywhere' } as const;
 const HOVER: RowLook = { highlightOnHover: true };
 const PLAIN: RowLook = { highlightOnHover: false };
 

@@ -38,7 +38,7 @@ const applyClass = [classes.small, classes.deferred].join(' ');
 // About the widths the automatic layout gave them (en, 1280 px); the changes take the rest
 // (at least 200 px: the table's minimum width).
 const COLUMN_WIDTHS: Record<string, string | undefined> = {
-  compare: '5.5rem',
+  compare: '6.25rem',
   time: '7.5rem',
   cluster: '7rem',
   scope: '5.5rem',
