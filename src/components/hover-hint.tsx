@@ -2,24 +2,14 @@ import type { TooltipProps } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
 import { cloneElement, isValidElement, useEffect, useState, type Ref } from 'react';
 import type { Tooltip as LazyTooltip } from './hover-hint-tooltip';
+import { preloadableChunk } from '../lib/chunk-load';
 import { whenUntouched } from './when-untouched';
 
 type TooltipComponent = typeof LazyTooltip;
 
-let loaded: TooltipComponent | undefined;
-let loading: Promise<TooltipComponent | undefined> | undefined;
-
-function loadTooltip(): Promise<TooltipComponent | undefined> {
-  loading ??= import('./hover-hint-tooltip').then(
-    (m) => (loaded = m.Tooltip),
-    () => {
-      // Offline or a stale deployment: the control works without its hint; try again next mount.
-      loading = undefined;
-      return undefined;
-    },
-  );
-  return loading;
-}
+// Loaded once for every hint; a failed load (offline, a stale deployment) is forgotten, so the
+// next mount tries again, and until then the control works without its hint.
+const tooltipChunk = preloadableChunk(() => import('./hover-hint-tooltip'));
 
 /**
  * Mantine's Tooltip, fetched right after the first render instead of with the first screen: it is
@@ -31,18 +21,23 @@ function loadTooltip(): Promise<TooltipComponent | undefined> {
  * focused.
  */
 export function HoverHint(props: TooltipProps) {
-  const [Tooltip, setTooltip] = useState<TooltipComponent | undefined>(() => loaded);
+  const [Tooltip, setTooltip] = useState<TooltipComponent | undefined>(
+    () => tooltipChunk.current()?.Tooltip,
+  );
   const [target, setTarget] = useState<HTMLElement | null>(null);
   useEffect(() => {
     if (Tooltip) return;
     let active = true;
     let cancelWait: (() => void) | undefined;
-    void loadTooltip().then((component) => {
-      if (!active || !component) return;
-      cancelWait = whenUntouched(target, () => {
-        setTooltip(() => component);
-      });
-    });
+    tooltipChunk.load().then(
+      ({ Tooltip: component }) => {
+        if (!active) return;
+        cancelWait = whenUntouched(target, () => {
+          setTooltip(() => component);
+        });
+      },
+      () => undefined,
+    );
     return () => {
       active = false;
       cancelWait?.();
