@@ -63,6 +63,21 @@ export function largest(totals: Map<string, number>, top: number): [string, numb
   return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 }
 
+/**
+ * A profile as text for the profiling scripts: the `top` functions and files by self time, and
+ * inclusive time per function (of `only`, else of every function), each a "    12.3 name" line.
+ */
+export function profileSummary(profile: CpuProfile, top: number, only?: readonly string[]) {
+  const { byFunction, byFile } = selfTime(profile);
+  const lines = (totals: Map<string, number>) =>
+    largest(totals, top).map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ${name}`);
+  return {
+    functions: lines(byFunction),
+    files: lines(byFile),
+    inclusive: lines(inclusiveTime(profile, only)),
+  };
+}
+
 /** Builds the app unminified (readable function names in profiles) into a temporary directory. */
 export async function buildForProfiling(root: string, name: string): Promise<string> {
   const { build } = await import('vite');

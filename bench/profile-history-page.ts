@@ -12,13 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, newContext } from './browser';
-import {
-  buildForProfiling,
-  inclusiveTime,
-  largest,
-  selfTime,
-  type CpuProfile,
-} from './cpu-profile';
+import { buildForProfiling, profileSummary, type CpuProfile } from './cpu-profile';
 import { seedHistory } from './measure-history';
 import { unlock } from './page-helpers';
 import { BENCH_ROOT_PASSWORD, serveBuild, startStack } from './stack';
@@ -50,14 +44,7 @@ async function profiled(cdp: CDPSession, act: () => Promise<void>) {
   await cdp.send('Profiler.start');
   await act();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  const { byFunction, byFile } = selfTime(profile);
-  return {
-    functions: largest(byFunction, 25),
-    files: largest(byFile, 25),
-    inclusive: largest(inclusiveTime(profile, WATCHED), WATCHED.length).map(
-      ([name, ms]) => `${name} ${ms.toFixed(1)}`,
-    ),
-  };
+  return profileSummary(profile, 25, WATCHED);
 }
 
 async function traced(page: Page, act: () => Promise<void>) {
@@ -140,14 +127,14 @@ async function main() {
         console.log('filter, main thread by kind (ms):', await traced(page, filter));
       } else {
         const first = await profiled(cdp, firstPage);
-        console.log('first page, self time by file:', first.files);
-        console.log('first page, self time by function:', first.functions);
-        console.log('first page, inclusive:', first.inclusive);
+        console.log('first page, self time by file (ms):\n' + first.files.join('\n'));
+        console.log('first page, self time by function (ms):\n' + first.functions.join('\n'));
+        console.log('first page, inclusive (ms):\n' + first.inclusive.join('\n'));
         await page.waitForTimeout(500);
         const filtered = await profiled(cdp, filter);
-        console.log('filter, self time by file:', filtered.files);
-        console.log('filter, self time by function:', filtered.functions);
-        console.log('filter, inclusive:', filtered.inclusive);
+        console.log('filter, self time by file (ms):\n' + filtered.files.join('\n'));
+        console.log('filter, self time by function (ms):\n' + filtered.functions.join('\n'));
+        console.log('filter, inclusive (ms):\n' + filtered.inclusive.join('\n'));
       }
       await context.close();
     }

@@ -17,30 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callSimControl } from '../sim/control-client';
 import { launchBrowser, newContext } from './browser';
-import {
-  buildForProfiling,
-  inclusiveTime,
-  largest,
-  selfTime,
-  type CpuProfile,
-} from './cpu-profile';
+import { buildForProfiling, profileSummary, type CpuProfile } from './cpu-profile';
 import { labels } from './labels';
 import { descendantCpuByType, processCpuMs, treeCpuMs } from './proc-cpu';
 import { BENCH_ROOT_PASSWORD, startStack } from './stack';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The page's CPU profile as text: self time by function and by file, inclusive by function. */
-function topSelf(profile: CpuProfile, top = 150) {
-  const { byFunction, byFile } = selfTime(profile);
-  const lines = (totals: Map<string, number>) =>
-    largest(totals, top).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`);
-  return {
-    functions: lines(byFunction),
-    files: lines(byFile),
-    inclusive: lines(inclusiveTime(profile)),
-  };
-}
 
 async function main() {
   const tenants = Number(process.argv[2] ?? 200);
@@ -143,7 +125,7 @@ async function main() {
     if (process.env.NODE_PROFILE_OUT)
       writeFileSync(process.env.NODE_PROFILE_OUT, JSON.stringify(nodeProfile));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    const top = topSelf(profile);
+    const top = profileSummary(profile, 150);
     if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log(`${tenants} tenants on /${where}: ${wall} ms wall, ${requests} API requests`);
     console.log(
@@ -157,7 +139,7 @@ async function main() {
         .map(([type, ms]) => `${type} ${(ms - (typesBefore.get(type) ?? 0)).toFixed(0)}`)
         .join(', ')}`,
     );
-    const nodeTop = topSelf(nodeProfile, 40);
+    const nodeTop = profileSummary(nodeProfile, 40);
     console.log('node self time by file (ms):\n' + nodeTop.files.join('\n'));
     console.log('node self time by function (ms):\n' + nodeTop.functions.join('\n'));
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
