@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { use } from 'react';
 import { preloadableChunk } from '../../../lib/chunk-load';
 import { historyQueries } from '../../../lib/history-client';
+import { warmDateInput } from '../components/warm-date-input';
 import { emptyFilters, toApiFilter } from '../model/filters';
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -55,10 +56,12 @@ export function useOpeningRows(clusterKey: string, pending: boolean) {
 /**
  * Fetches (and evaluates) the page's chunk ahead of the click: when the browser is idle after the
  * shell appears, and when the pointer or focus reaches the link. Only code, no data: a visit that
- * never comes costs one cached file, and the rows are still read fresh on the click.
+ * never comes costs one cached file, and the rows are still read fresh on the click. The browser's
+ * one-time cost of a first date input (the filters' From and To) is paid here too.
  */
 export function preloadHistoryPage() {
   void historyPageChunk.load().catch(() => undefined);
+  warmDateInput();
 }
 
 /** The page's chunk, shared with the route (routes.tsx): once preloaded, the route renders at once. */
