@@ -7,7 +7,7 @@ import { useMessages } from '../../../lib/i18n/messages';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { readRuntimeConfig } from '../../../lib/runtime-config';
 import { HISTORY_PAGE_SIZE, useOpeningRows } from '../api/history-first-page';
-import { useReconcileOnVisit } from '../api/use-reconcile-on-visit';
+import { ReconcileOnVisit } from '../api/reconcile-on-visit';
 import { emptyFilters, hasFilters, toApiFilter, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
 import { ComparePanel } from './compare-panel';
@@ -32,9 +32,6 @@ export function HistoryPage() {
     placeholderData: keepPreviousData,
   });
   useOpeningRows(clusterKey, query.isPending);
-  // The task-list reconcile (a signed obshell request, then a POST) waits until the first page
-  // has arrived, so it never delays it; entries it touches are refetched afterwards.
-  useReconcileOnVisit(!query.isPending);
   // Entries picked for comparison stay known while the user pages or filters.
   const [picked, setPicked] = useState<Record<number, HistoryEntry>>({});
   const names = useMemo(
@@ -65,6 +62,9 @@ export function HistoryPage() {
 
   return (
     <Stack gap="md">
+      {/* The task-list reconcile (a signed obshell request, then a POST) waits until the first
+          page has arrived, so it never delays it; entries it touches are refetched afterwards. */}
+      <ReconcileOnVisit enabled={!query.isPending} />
       <Title order={2}>{t.title}</Title>
       <Text>{t.intro}</Text>
       <HistoryFilters value={filters} onChange={changeFilters} clusterName={clusterName} />

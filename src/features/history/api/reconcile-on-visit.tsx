@@ -16,18 +16,26 @@ const listsOf = (results: UseQueryResult<Dag[]>[]) => results.map((result) => re
  * be asked) and hands the backup-config DAGs to the server: entries still open get their outcome,
  * tasks started elsewhere appear as "outside". One signed GET and one POST per unlocked cluster.
  * `enabled`: false until the page's own first read has settled; then it waits for the browser to
- * be idle (the rows painted), so this never delays the first page, prefetched or not.
+ * be idle (the rows painted), so this never delays the first page, prefetched or not. Until then
+ * it renders nothing and subscribes to nothing: its queries, observers and connection list are
+ * made only once idle, not in the page's first render (issue 15: the first page's budget).
  */
-export function useReconcileOnVisit(enabled: boolean) {
+export function ReconcileOnVisit({ enabled }: { enabled: boolean }) {
+  const idle = useIdleAfter(enabled);
+  return idle ? <Reconcile /> : null;
+}
+
+function Reconcile() {
+  useReconcile();
+  return null;
+}
+
+function useReconcile() {
   const { clusterKey } = useObshell();
   const connections = useUnlockedConnections();
   const queryClient = useQueryClient();
-  const idle = useIdleAfter(enabled);
   const lists = useQueries({
-    queries: connections.map((connection) => ({
-      ...dagListQueries.cluster(connection),
-      enabled: idle,
-    })),
+    queries: connections.map((connection) => dagListQueries.cluster(connection)),
     combine: listsOf,
   });
   // Each list answer is handed over once (a refetch that changed nothing keeps the same array).

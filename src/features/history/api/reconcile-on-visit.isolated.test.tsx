@@ -8,7 +8,7 @@ import {
 } from '../../../lib/obshell/obshell-context';
 import { createFakeObshellClient } from '../../../testing/fake-obshell-client';
 import { renderWithApp } from '../../../testing/render';
-import { useReconcileOnVisit } from './use-reconcile-on-visit';
+import { ReconcileOnVisit } from './reconcile-on-visit';
 
 const reconcileDags = vi.hoisted(() => vi.fn(() => Promise.resolve(0)));
 vi.mock('../../../lib/history-recorder', () => ({ reconcileDags }));
@@ -33,12 +33,7 @@ function connection(clusterKey: string, unlocked: boolean, dagId: string): Obshe
   return { clusterKey, label: clusterKey, client, credentials };
 }
 
-function Probe() {
-  useReconcileOnVisit(true);
-  return null;
-}
-
-describe('useReconcileOnVisit', () => {
+describe('ReconcileOnVisit', () => {
   it('reconciles every unlocked cluster of the tab, each with its own task list; never a locked one', async () => {
     const prod = connection('prod', true, '11');
     const dr = connection('dr', true, '12');
@@ -46,7 +41,7 @@ describe('useReconcileOnVisit', () => {
     renderWithApp(
       <ObshellConnectionsProvider value={[prod, dr, lab]}>
         <ObshellProvider value={prod}>
-          <Probe />
+          <ReconcileOnVisit enabled />
         </ObshellProvider>
       </ObshellConnectionsProvider>,
     );
@@ -56,5 +51,25 @@ describe('useReconcileOnVisit', () => {
       ['prod', ['11']],
       ['dr', ['12']],
     ]);
+  });
+
+  it('reads no task list until the page has its first rows (enabled), then reads it once idle', async () => {
+    reconcileDags.mockClear();
+    const credentials = createCredentialStore();
+    credentials.set({ rootPassword: 'pw' });
+    const { client, calls } = createFakeObshellClient(() => ({ contents: [dag('21')] }));
+    const prod: ObshellConnection = { clusterKey: 'prod', label: 'prod', client, credentials };
+    const page = (enabled: boolean) => (
+      <ObshellProvider value={prod}>
+        <ReconcileOnVisit enabled={enabled} />
+      </ObshellProvider>
+    );
+    const { rerender } = renderWithApp(page(false));
+    // Longer than the idle wait's fallback (50 ms): still nothing asked.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(calls).toHaveLength(0);
+    rerender(page(true));
+    await waitFor(() => expect(reconcileDags).toHaveBeenCalledTimes(1));
+    expect(calls.map((call) => call.path)).toEqual(['/api/v1/task/dags/ob']);
   });
 });
