@@ -50,8 +50,17 @@ let opening: { clusterKey: string; ready: Promise<void> } | undefined;
  */
 export function useOpeningRows(clusterKey: string, pending: boolean) {
   const current = opening;
-  if (pending && current?.clusterKey === clusterKey) use(current.ready);
+  // use() on every render, a settled one when there is nothing to wait for: React replays the
+  // render that suspended here once the rows are in, and a replay that skipped use() (no longer
+  // pending) failed (React error 467) and made React render the whole app again, synchronously.
+  use(pending && current?.clusterKey === clusterKey ? current.ready : nothingToWaitFor);
 }
+
+// Marked settled the way React marks a promise it has seen settle: use() returns at once.
+const nothingToWaitFor = Object.assign(Promise.resolve(), {
+  status: 'fulfilled' as const,
+  value: undefined,
+});
 
 /**
  * Fetches (and evaluates) the page's chunk ahead of the click: when the browser is idle after the
