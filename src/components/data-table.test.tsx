@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -33,6 +34,10 @@ describe('DataTable', () => {
     const [name, state] = within(fixed).getAllByRole('columnheader');
     expect(name?.style.width).toBe('7rem');
     expect(state?.style.width).toBe('');
+    // Plain header cells wear Mantine's Table.Th look.
+    const thClass = Table.classes.th ?? 'Table.Th class';
+    expect(name).toHaveClass(thClass);
+    expect(state).toHaveClass(thClass);
     const auto = screen.getByRole('table', { name: 'Auto' });
     expect(auto.style.getPropertyValue('--table-layout')).toBe('');
     expect(auto.style.overflowWrap).toBe('');

@@ -9,7 +9,8 @@ import { createContext, useContext, type ComponentPropsWithoutRef, type ReactNod
  * The body's rows and cells are plain elements wearing Mantine's Table classes (`DataRow`,
  * `DataCell`, `DataRowHeader`) instead of `Table.Tr`/`Table.Td`: each Mantine table part runs
  * useProps, the styles API and a Box, and the History page renders 50 rows × 8 cells within a
- * 100 ms budget (issue 15). The header keeps Mantine's components: one row, rendered once.
+ * 100 ms budget (issue 15). So are the header's plain (unsorted) cells; a sortable one keeps
+ * Mantine's Table.Th and UnstyledButton.
  */
 
 export type SortDirection = 'ascending' | 'descending';
@@ -71,11 +72,17 @@ const hasRows = (children: ReactNode) =>
 
 function HeaderCell({ column }: { column: DataColumn }) {
   const { sort } = column;
+  // A plain header cell wearing Table.Th's class, as the body cells do (History renders its 8
+  // header cells on the click that opens it: each Table.Th is useProps, the styles API and a Box).
   if (!sort)
     return (
-      <Table.Th scope="col" w={column.width}>
+      <th
+        scope="col"
+        className={classes.th}
+        style={column.width === undefined ? undefined : { width: column.width }}
+      >
         {column.header}
-      </Table.Th>
+      </th>
     );
   const arrow = sort.direction === 'ascending' ? '▲' : sort.direction === 'descending' ? '▼' : '';
   return (
