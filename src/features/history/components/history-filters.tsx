@@ -1,4 +1,4 @@
-import { Button, Group, VisuallyHidden } from '@mantine/core';
+import { VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { historyQueries } from '../../../lib/history-client';
@@ -8,6 +8,7 @@ import { useObshell } from '../../../lib/obshell/obshell-context';
 import { emptyFilters, hasFilters, type FilterState } from '../model/filters';
 import { historyMessages } from '../messages';
 import { SelectField, TextField } from './filter-fields';
+import { DefaultButton, fieldsetGroupClass } from './page-parts';
 
 /**
  * Cluster, field, user (debounced by the page), outcome and day range. Memoized: a page of
@@ -28,8 +29,8 @@ export const HistoryFilters = memo(function HistoryFilters({
   const set = (key: keyof FilterState) => (next: string) => onChange({ ...value, [key]: next });
   const clusters = [...new Set([...(facets.data?.clusters ?? []), clusterKey])];
   return (
-    <Group component="fieldset" align="end" gap="sm" p={0} style={{ border: 0 }}>
-      <VisuallyHidden component="legend">{t.filters}</VisuallyHidden>
+    <fieldset className={fieldsetGroupClass}>
+      <legend className={VisuallyHidden.classes.root}>{t.filters}</legend>
       <SelectField
         label={t.cluster}
         value={value.cluster}
@@ -69,13 +70,9 @@ export const HistoryFilters = memo(function HistoryFilters({
       />
       <TextField type="date" label={t.from} value={value.from} onChange={set('from')} />
       <TextField type="date" label={t.to} value={value.to} onChange={set('to')} />
-      <Button
-        variant="default"
-        disabled={!hasFilters(value)}
-        onClick={() => onChange(emptyFilters())}
-      >
+      <DefaultButton disabled={!hasFilters(value)} onClick={() => onChange(emptyFilters())}>
         {t.clearFilters}
-      </Button>
-    </Group>
+      </DefaultButton>
+    </fieldset>
   );
 });

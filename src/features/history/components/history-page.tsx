@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -14,6 +14,15 @@ import { ComparePanel } from './compare-panel';
 import { ExportButtons } from './export-buttons';
 import { HistoryFilters } from './history-filters';
 import { HistoryTable } from './history-table';
+import {
+  apartGroupClass,
+  DefaultButton,
+  smallTextClass,
+  stackClass,
+  textClass,
+  tightGroupClass,
+  titleClass,
+} from './page-parts';
 
 const PAGE_SIZE = HISTORY_PAGE_SIZE;
 const USER_DEBOUNCE_MS = 300;
@@ -61,17 +70,22 @@ export function HistoryPage() {
   const pages = Math.max(1, Math.ceil((query.data?.total ?? 0) / PAGE_SIZE));
 
   return (
-    <Stack gap="md">
+    // Plain elements wearing Mantine's classes (page-parts.tsx): they render on the click.
+    <div className={stackClass}>
       {/* The task-list reconcile (a signed obshell request, then a POST) waits until the first
           page has arrived, so it never delays it; entries it touches are refetched afterwards. */}
       <ReconcileOnVisit enabled={!query.isPending} />
-      <Title order={2}>{t.title}</Title>
-      <Text>{t.intro}</Text>
+      <h2 className={titleClass} data-order="2">
+        {t.title}
+      </h2>
+      <p className={textClass}>{t.intro}</p>
       <HistoryFilters value={filters} onChange={changeFilters} clusterName={clusterName} />
-      <Group justify="space-between">
+      <div className={apartGroupClass}>
         <ExportButtons filter={filter} />
-        <Text size="sm">{t.compareHint}</Text>
-      </Group>
+        <p className={smallTextClass} data-size="sm">
+          {t.compareHint}
+        </p>
+      </div>
       {compared.length === 2 && compared[0] && compared[1] && (
         <ComparePanel
           entries={[compared[0], compared[1]]}
@@ -104,17 +118,17 @@ export function HistoryPage() {
             selected={selected}
             onToggle={toggle}
           />
-          <Group component="nav" aria-label={t.pagination} gap="sm">
-            <Button variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          <nav className={tightGroupClass} aria-label={t.pagination}>
+            <DefaultButton disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t.previous}
-            </Button>
-            <Text>{t.pageOf(page, pages)}</Text>
-            <Button variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            </DefaultButton>
+            <p className={textClass}>{t.pageOf(page, pages)}</p>
+            <DefaultButton disabled={page >= pages} onClick={() => setPage(page + 1)}>
               {t.next}
-            </Button>
-          </Group>
+            </DefaultButton>
+          </nav>
         </>
       )}
-    </Stack>
+    </div>
   );
 }
