@@ -11,7 +11,7 @@ import { stashReapply } from '../../../lib/reapply';
 import { tenantOf, timeText } from '../model/format';
 import { useInAppLink, type InAppLink } from '../hooks/use-in-app-link';
 import { historyMessages } from '../messages';
-import { ChangeList, OutcomeBadge, ScopeText, WhoText } from './entry-parts';
+import { changeList, outcomeBadge, scopeText, whoText } from './entry-parts';
 import classes from './history-rows.module.css';
 
 interface Props {
@@ -159,18 +159,12 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
       </td>
       <td className={dataCellClass}>{timeText(entry.time, locale)}</td>
       <td className={dataCellClass}>{cluster}</td>
-      <td className={dataCellClass}>
-        <ScopeText scope={entry.scope} />
-      </td>
-      <td className={dataCellClass}>
-        <WhoText entry={entry} helpId={outsideHelpId} />
-      </td>
-      <td className={dataCellClass}>
-        <ChangeList entry={entry} />
-      </td>
+      <td className={dataCellClass}>{scopeText(t, entry.scope)}</td>
+      <td className={dataCellClass}>{whoText(t, entry, outsideHelpId)}</td>
+      <td className={dataCellClass}>{changeList(t, entry)}</td>
       <td className={dataCellClass}>
         <div className={taskClass}>
-          <OutcomeBadge entry={entry} />
+          {outcomeBadge(t, locale, entry)}
           {here ? (
             <a
               className={linkClass}

@@ -45,16 +45,10 @@ export function valueText(value: HistoryEntry['changes'][number]['new'], empty: 
   return maskSecrets(String(value));
 }
 
-/** Mantine colours; the words carry the meaning, colour only reinforces it. */
-export const outcomeColor: Record<HistoryOutcome, string> = {
-  pending: 'blue',
-  succeeded: 'green',
-  failed: 'red',
-  passed: 'yellow',
-  cancelled: 'gray',
-  rolled_back: 'orange',
-};
-
+/**
+ * An icon beside each outcome's word (its colour: history-rows.module.css); the words carry the
+ * meaning, icon and colour only reinforce it.
+ */
 export const outcomeIcon: Record<HistoryOutcome, string> = {
   pending: '…',
   succeeded: '✓',
