@@ -19,7 +19,7 @@ interface Props {
   total: number;
   clusterName: (id: string) => string;
   selected: readonly number[];
-  onToggle: (id: number) => void;
+  onToggle: (entry: HistoryEntry) => void;
 }
 
 // Mantine's Anchor and Button looks as classes on plain elements: 50 rows of Mantine components
@@ -131,7 +131,7 @@ interface RowProps {
   here: boolean;
   cluster: string;
   checked: boolean;
-  onToggle: (id: number) => void;
+  onToggle: (entry: HistoryEntry) => void;
   onApply: (entry: HistoryEntry) => void;
   outsideHelpId: string;
   applyHelpId: string;
@@ -154,7 +154,7 @@ const HistoryRow = memo(function HistoryRow(props: RowProps) {
           className={classes.checkbox}
           aria-label={t.compareSelect(entry.id)}
           checked={checked}
-          onChange={() => onToggle(entry.id)}
+          onChange={() => onToggle(entry)}
         />
       </td>
       <td className={dataCellClass}>{timeText(entry.time, locale)}</td>
