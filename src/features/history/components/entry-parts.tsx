@@ -60,6 +60,8 @@ export function scopeText(t: HistoryMessages, scope: string) {
 export function whoText(t: HistoryMessages, entry: HistoryEntry, helpId: string) {
   if (entry.source === 'outside') {
     return (
+      // Focusable, so a keyboard user reaches it and hears its help (described-by, title).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       <span className={outsideClass} tabIndex={0} title={t.outsideHelp} aria-describedby={helpId}>
         <span>{t.outside}</span>
       </span>

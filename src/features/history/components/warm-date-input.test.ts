@@ -8,16 +8,13 @@ describe('warmDateInput', () => {
   });
 
   it('lays out one hidden date input and removes it, once per page load', () => {
-    const made: HTMLInputElement[] = [];
-    const create = document.createElement.bind(document);
-    vi.spyOn(document, 'createElement').mockImplementation((tag: string) => {
-      const element = create(tag);
-      if (element instanceof HTMLInputElement) made.push(element);
-      return element;
-    });
+    const create = vi.spyOn(document, 'createElement');
     const before = document.body.innerHTML;
     warmDateInput();
     warmDateInput();
+    const made = create.mock.results
+      .map((result) => result.value as unknown)
+      .filter((element) => element instanceof HTMLInputElement);
     expect(made).toHaveLength(1);
     const [input] = made;
     expect(input?.type).toBe('date');
