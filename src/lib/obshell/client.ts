@@ -12,6 +12,8 @@ import {
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 import { isChunkLoadError } from '../chunk-load';
 import { createLimiter } from './limiter';
+import { createReadBatcher, type BatchOutcome, type Sent } from './read-batcher';
+import { READ_BATCH_MAX, readBatchResponseSchema } from './read-batch-wire';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -42,6 +44,12 @@ export interface ObshellClientOptions {
   now?: () => number;
   /** Requests to this obshell in flight at once (default 4); the rest wait their turn. */
   maxInFlight?: number;
+  /**
+   * The dashboard server's read-batch route for this obshell (read-batch-wire.ts). Reads marked
+   * `batch` that wait for a turn then travel together; without it, or when the page turns out to be
+   * served without that route, each goes alone.
+   */
+  readBatchUrl?: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -62,6 +70,8 @@ export interface RequestOptions<T extends core.$ZodType> {
   credentials?: Credentials;
   schema: T;
   signal?: AbortSignal | undefined;
+  /** A signed GET that may travel in a read batch with others (the per-tenant reads). */
+  batch?: boolean;
 }
 
 const secretSchema = z.looseObject({
@@ -96,6 +106,44 @@ export function buildUri(path: string, query?: Record<string, QueryValue>): stri
   return `${url.pathname}${url.search}`;
 }
 
+/** The dashboard server's CSRF header (server/same-origin.ts), which the read-batch route requires. */
+const BATCH_CSRF_HEADER = 'X-Obdash-Request';
+
+/** obshell's answer as JSON, or the error that a gateway's page or an unreadable answer means. */
+function answerOf(status: number, text: string): Sent {
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined || !envelopeSchema.safeParse(json).success) {
+    // A gateway (Vite's proxy, a portal's reverse proxy) that cannot reach the agent answers
+    // 502/503/504 with its own page or nothing: for the user that is "obshell unreachable".
+    const gateway = status >= 502 && status <= 504;
+    throw new ObshellError({
+      kind: gateway ? 'network' : 'bad-response',
+      status,
+      message: gateway
+        ? `Cannot reach obshell (HTTP ${status} from the proxy)`
+        : `Unexpected response from obshell (HTTP ${status}): not an obshell envelope`,
+    });
+  }
+  return { status, json };
+}
+
+/** The read-batch route's answers, or undefined when this is not such an answer for `count` reads. */
+function parseBatchAnswers(text: string, count: number) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = readBatchResponseSchema.safeParse(json);
+  return parsed.success && parsed.data.answers.length === count ? parsed.data.answers : undefined;
+}
+
 /** What a request adds to fetch's options: plain headers (spread into the defaults) and a body. */
 interface SendInit {
   headers?: Record<string, string>;
@@ -128,7 +176,8 @@ export function createObshellClient(options: ObshellClientOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let agentKey: Promise<AgentKeyState> | undefined;
   let skewMs = 0;
-  const limiter = createLimiter(options.maxInFlight ?? MAX_IN_FLIGHT);
+  const slots = options.maxInFlight ?? MAX_IN_FLIGHT;
+  const limiter = createLimiter(slots);
 
   /**
    * `init` may be a function: a signed request is signed once it has its turn, not when it is
@@ -147,24 +196,22 @@ export function createObshellClient(options: ObshellClientOptions) {
     );
   }
 
-  async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
+  /** One HTTP exchange, its body read as text; a transport failure becomes an ObshellError. */
+  async function exchange(url: string, init: RequestInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
     try {
-      response = await fetchImpl(`${options.apiBase}${uri}`, {
+      const response = await fetchImpl(url, {
         ...init,
-        method,
         // obshell's answers can carry access_key=… in clear: never in the browser's HTTP cache.
         cache: 'no-store',
         signal: combined,
         headers: {
           'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',
-          ...init.headers,
+          ...(init.headers as Record<string, string> | undefined),
         },
       });
-      text = await response.text();
+      return { status: response.status, text: await response.text() };
     } catch (cause) {
       if (signal?.aborted) throw cause;
       const timedOut = timeout.aborted;
@@ -176,26 +223,54 @@ export function createObshellClient(options: ObshellClientOptions) {
           : 'Cannot reach obshell (network error)',
       });
     }
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (json === undefined || !envelopeSchema.safeParse(json).success) {
-      // A gateway (Vite's proxy, a portal's reverse proxy) that cannot reach the agent answers
-      // 502/503/504 with its own page or nothing: for the user that is "obshell unreachable".
-      const gateway = response.status >= 502 && response.status <= 504;
-      throw new ObshellError({
-        kind: gateway ? 'network' : 'bad-response',
-        status: response.status,
-        message: gateway
-          ? `Cannot reach obshell (HTTP ${response.status} from the proxy)`
-          : `Unexpected response from obshell (HTTP ${response.status}): not an obshell envelope`,
+  }
+
+  async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
+    const { status, text } = await exchange(
+      `${options.apiBase}${uri}`,
+      { ...init, method },
+      signal,
+    );
+    return answerOf(status, text);
+  }
+
+  /** Several signed reads in one request to the read-batch route (read-batch-wire.ts). */
+  async function postBatch(reads: { uri: string; init: SendInit }[]): Promise<BatchOutcome> {
+    const url = options.readBatchUrl ?? '';
+    const body = JSON.stringify({
+      reads: reads.map(({ uri, init }) => ({ uri, auth: init.headers?.['X-OCS-Header'] ?? '' })),
+    });
+    const { status, text } = await exchange(url, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', [BATCH_CSRF_HEADER]: '1' },
+    });
+    const answers = status === 200 ? parseBatchAnswers(text, reads.length) : undefined;
+    if (answers) {
+      return answers.map((answer) => {
+        try {
+          return answerOf(answer.status, answer.body);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
       });
     }
-    return { status: response.status, json };
+    // No such route where the page is served (a plain static host, Vite preview): reads go alone.
+    if (status === 200 || status === 404 || status === 405 || status === 501) return 'unsupported';
+    // The route refused the batch (bad request, CSRF): every read fails with its explanation.
+    const refusal = answerOf(status, text);
+    return reads.map(() => refusal);
   }
+
+  const batcher = options.readBatchUrl
+    ? createReadBatcher({
+        limiter,
+        slots,
+        maxReads: READ_BATCH_MAX,
+        sendOne: sendNow.bind(null, 'GET'),
+        postBatch,
+      })
+    : undefined;
 
   async function fetchAgentKey(): Promise<AgentKeyState> {
     const sentAt = now();
@@ -274,7 +349,10 @@ export function createObshellClient(options: ObshellClientOptions) {
       // The key first, outside the queue: fetching it takes a turn of its own.
       const state = await keyState;
       const sign = () => signedInit(state, uri, req.body, credentials);
-      const { status, json } = await send(req.method, uri, sign, req.signal);
+      const { status, json } =
+        batcher && req.batch && req.method === 'GET'
+          ? await batcher.read(uri, sign, req.signal)
+          : await send(req.method, uri, sign, req.signal);
       return unwrapEnvelope(status, json, req.schema);
     };
     const used = currentKey();
