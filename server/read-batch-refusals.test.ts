@@ -50,6 +50,14 @@ describe('read batch: refusals, each with a clear message and nothing sent to ob
       'send it as application/json',
     ],
     [
+      // What fetch sends for a string body without a Content-Type; also a cross-site form's type.
+      'sent as text',
+      good,
+      { headers: { 'content-type': 'text/plain;charset=UTF-8' } },
+      415,
+      'Bad read batch: send it as application/json.',
+    ],
+    [
       'of 65 reads',
       { reads: readsOf(65) },
       {},

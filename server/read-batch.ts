@@ -107,6 +107,9 @@ export async function registerReadBatch(
 
   await app.register((scope, _options, registered) => {
     scope.setErrorHandler(answerError);
+    // JSON only: Fastify's text/plain parser would hand the schema a string, refused with "expected
+    // object, received string" instead of the 415 that says what to send.
+    scope.removeContentTypeParser('text/plain');
     const url = single ? `${basePath}obshell-batch` : `${basePath}clusters/:cluster/obshell-batch`;
     scope.post(url, { bodyLimit: PROXY_BODY_LIMIT }, forwardAll);
     registered();
