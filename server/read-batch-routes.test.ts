@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import { startServer, startUpstream } from './testing/helpers.ts';
+import { rawExchange, startServer, startUpstream } from './testing/helpers.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -94,5 +94,29 @@ describe('read batch: where the route lives', () => {
     const response = await fetch(`${url}/obshell-batch`, { headers: { 'x-obdash-request': '1' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(obshell.seen).toHaveLength(0);
+  });
+
+  it('stops sending reads once the page has gone away', async () => {
+    const obshell = await startUpstream((_request, response) => {
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{}');
+      }, 100);
+    });
+    cleanups.push(obshell.close);
+    const url = await serve({}, [{ id: 'default', name: 'only', url: obshell.url }]);
+    const body = JSON.stringify({ reads: readsOf(20) });
+    // The page leaves (its connection closes) 150 ms into a batch that takes 500 ms.
+    const { closed } = await rawExchange(
+      url,
+      'POST /obshell-batch HTTP/1.1\r\nHost: x\r\nX-Obdash-Request: 1\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      150,
+    );
+    expect(closed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The reads under way then, and the next 4 at most, not all 20.
+    expect(obshell.seen.length).toBeGreaterThanOrEqual(4);
+    expect(obshell.seen.length).toBeLessThanOrEqual(12);
   });
 });
