@@ -16,7 +16,7 @@ describe('read batch for npm run dev (startDevReadBatch)', () => {
       response.end(`{"uri":"${request.url}"}`);
     });
     cleanups.push(obshell.close);
-    const batch = await startDevReadBatch({ target: obshell.url, timeoutMs: 300 });
+    const batch = await startDevReadBatch({ target: obshell.url, timeoutMs: 800 });
     let closed = false;
     cleanups.push(() => (closed ? Promise.resolve() : batch.close()));
     expect(new URL(batch.url).hostname).toBe('127.0.0.1');
@@ -27,7 +27,7 @@ describe('read batch for npm run dev (startDevReadBatch)', () => {
     ];
     const answers = await answersOf(await postBatch(batch.url, '/obshell-batch', { reads }));
     expect(answers[0]).toEqual({ status: 200, body: '{"uri":"/api/v1/info"}' });
-    // timeoutMs reaches the route: the silent read is cut at 300 ms, not the default 30 s.
+    // timeoutMs reaches the route: the silent read is cut at 800 ms, not the default 30 s.
     expect(answers[1]?.status).toBe(504);
     expect(envelopeOf(answers[1]?.body ?? '').error.errCode).toBe('Proxy.Timeout');
     expect(obshell.seen.map(({ method, url }) => `${method} ${url}`)).toEqual([

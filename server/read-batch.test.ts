@@ -151,7 +151,7 @@ describe('read batch: forwarding to obshell', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(`{"uri":"${request.url}"}`);
     });
-    const url = await serve({ PROXY_TIMEOUT_MS: '300' }, one(obshell.url));
+    const url = await serve({ PROXY_TIMEOUT_MS: '800' }, one(obshell.url));
     const reads = [
       { uri: '/api/v1/one', auth: 'a' },
       { uri: '/api/v1/silent', auth: 'b' },
