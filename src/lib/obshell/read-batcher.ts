@@ -137,7 +137,7 @@ export function createReadBatcher(options: ReadBatcherOptions) {
       const onAbort = () => {
         const at = queue.indexOf(pending);
         if (at >= 0) queue.splice(at, 1);
-        reject(abortReason(signal as AbortSignal));
+        if (signal) reject(abortReason(signal));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle =
