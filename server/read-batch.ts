@@ -73,7 +73,6 @@ export async function registerReadBatch(
         `Bad read batch: ${where}: ${issue?.message ?? 'invalid'}.`,
       );
     }
-    const deadline = Date.now() + timeoutMs;
     const language = request.headers['accept-language'];
     let gone = false;
     reply.raw.once('close', () => {
@@ -93,7 +92,8 @@ export async function registerReadBatch(
               'x-ocs-header': read.auth,
               ...(language ? { 'accept-language': language } : {}),
             },
-            deadline,
+            // Each read gets the whole timeout from when it leaves, as if it had come alone.
+            deadline: Date.now() + timeoutMs,
           });
         } catch (error) {
           const failure = proxyFailure(error, cluster);

@@ -197,8 +197,13 @@ export function createObshellClient(options: ObshellClientOptions) {
   }
 
   /** One HTTP exchange, its body read as text; a transport failure becomes an ObshellError. */
-  async function exchange(url: string, init: RequestInit, signal?: AbortSignal) {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  async function exchange(
+    url: string,
+    init: RequestInit,
+    signal?: AbortSignal,
+    waitMs = timeoutMs,
+  ) {
+    const timeout = AbortSignal.timeout(waitMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const response = await fetchImpl(url, {
@@ -219,7 +224,7 @@ export function createObshellClient(options: ObshellClientOptions) {
         kind: timedOut ? 'timeout' : 'network',
         status: 0,
         message: timedOut
-          ? `obshell did not answer within ${Math.round(timeoutMs / 1000)} s`
+          ? `obshell did not answer within ${Math.round(waitMs / 1000)} s`
           : 'Cannot reach obshell (network error)',
       });
     }
@@ -235,16 +240,26 @@ export function createObshellClient(options: ObshellClientOptions) {
   }
 
   /** Several signed reads in one request to the read-batch route (read-batch-wire.ts). */
-  async function postBatch(reads: { uri: string; init: SendInit }[]): Promise<BatchOutcome> {
+  async function postBatch(
+    reads: { uri: string; init: SendInit }[],
+    rounds: number,
+  ): Promise<BatchOutcome> {
     const url = options.readBatchUrl ?? '';
     const body = JSON.stringify({
       reads: reads.map(({ uri, init }) => ({ uri, auth: init.headers?.['X-OCS-Header'] ?? '' })),
     });
-    const { status, text } = await exchange(url, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/json', [BATCH_CSRF_HEADER]: '1' },
-    });
+    // Each read has the whole timeout at obshell, as if sent alone; the server sends `rounds` of them
+    // one after another at worst.
+    const { status, text } = await exchange(
+      url,
+      {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json', [BATCH_CSRF_HEADER]: '1' },
+      },
+      undefined,
+      timeoutMs * rounds,
+    );
     const answers = status === 200 ? parseBatchAnswers(text, reads.length) : undefined;
     if (answers) {
       return answers.map((answer) => {

@@ -161,4 +161,35 @@ describe('createReadBatcher', () => {
     expect([...alone, ...batches.flat()]).not.toContain('/api/v1/dropped');
     expect(signed).not.toContain('/api/v1/dropped');
   });
+
+  it('sizes batches from how long reads take, so a slow obshell still fills values in often', async () => {
+    const sizes = async (msPerRound: number) => {
+      let clock = 0;
+      const batches: number[] = [];
+      const batcher = createReadBatcher({
+        limiter: createLimiter(4),
+        slots: 4,
+        maxReads: 64,
+        now: () => clock,
+        sendOne: (uri) => {
+          clock += msPerRound;
+          return Promise.resolve(sent(uri));
+        },
+        postBatch: (reads, rounds) => {
+          clock += msPerRound * rounds;
+          batches.push(reads.length);
+          return Promise.resolve(reads.map((read) => sent(read.uri)));
+        },
+      });
+      const sign = () => Promise.resolve({});
+      await Promise.all(uris(100).map((uri) => batcher.read(uri, sign)));
+      return batches;
+    };
+    // 2 s a read: one round (4 reads) per batch, as often as reads sent alone would answer.
+    expect(new Set(await sizes(2_000))).toEqual(new Set([4, 3]));
+    // 100 ms: five rounds fit in the half-second target.
+    expect((await sizes(100))[0]).toBe(20);
+    // 2 ms: as many as the server takes.
+    expect((await sizes(2))[0]).toBe(64);
+  });
 });

@@ -29,15 +29,29 @@ export interface ReadBatcherOptions {
   limiter: ReturnType<typeof createLimiter>;
   /** The limiter's size: a batch holds every slot, since the server forwards that many at once. */
   slots: number;
+  /** The most reads one batch may carry (the server's limit). */
   maxReads: number;
+  now?: () => number;
   /** One read on its own (a batch of one, or no batch route). Called holding a slot. */
   sendOne: (uri: string, init: SignedRead, signal?: AbortSignal) => Promise<Sent>;
-  /** Many reads in one request; answers in the reads' order. */
-  postBatch: (reads: { uri: string; init: SignedRead }[]) => Promise<BatchOutcome>;
+  /**
+   * Many reads in one request; answers in the reads' order. `rounds`: how many times over the
+   * server must fill its `slots` to send them all (the request may take that many reads' time).
+   */
+  postBatch: (reads: { uri: string; init: SignedRead }[], rounds: number) => Promise<BatchOutcome>;
 }
 
 const abortReason = (signal: AbortSignal) =>
   signal.reason instanceof Error ? signal.reason : new Error('aborted');
+
+/**
+ * How long one batch should take at most. A batch's answers arrive together, so against a slow
+ * obshell (seconds per read) a full batch would hold every answer back for a minute: batches are
+ * sized from the time a round of reads takes, so values still fill in about this often.
+ */
+const BATCH_TARGET_MS = 500;
+/** Before any read was timed: enough to gain a lot, little enough not to hold answers back long. */
+const FIRST_BATCH_ROUNDS = 4;
 
 /**
  * Signed GETs that wait for a turn are sent together when it comes: one HTTP request for up to
@@ -46,9 +60,25 @@ const abortReason = (signal: AbortSignal) =>
  */
 export function createReadBatcher(options: ReadBatcherOptions) {
   const { limiter, slots, maxReads } = options;
+  const now = options.now ?? (() => performance.now());
   const queue: Pending[] = [];
   let turnRequested = false;
   let unsupported = false;
+  /** Smoothed time for `slots` reads sent at once (one read alone takes about as long). */
+  let roundMs: number | undefined;
+
+  function timed(ms: number, rounds: number) {
+    const sample = ms / rounds;
+    roundMs = roundMs === undefined ? sample : roundMs * 0.5 + sample * 0.5;
+  }
+
+  function batchSize() {
+    const rounds =
+      roundMs === undefined
+        ? FIRST_BATCH_ROUNDS
+        : Math.max(1, Math.floor(BATCH_TARGET_MS / Math.max(roundMs, 1)));
+    return Math.min(maxReads, rounds * slots);
+  }
 
   function alone(uri: string, sign: () => Promise<SignedRead>, signal?: AbortSignal) {
     return limiter.run(async () => options.sendOne(uri, await sign(), signal), signal);
@@ -60,7 +90,7 @@ export function createReadBatcher(options: ReadBatcherOptions) {
     let resend: Pending[] = [];
     const turn = async () => {
       turnRequested = false;
-      const taken = queue.splice(0, maxReads);
+      const taken = queue.splice(0, batchSize());
       // What did not fit waits for the next turn, queued behind this one.
       if (queue.length > 0) requestTurn();
       try {
@@ -79,7 +109,11 @@ export function createReadBatcher(options: ReadBatcherOptions) {
 
   async function sendOneTaken(read: Pending) {
     try {
-      read.resolve(await options.sendOne(read.uri, await read.sign(), read.signal));
+      const init = await read.sign();
+      const started = now();
+      const answer = await options.sendOne(read.uri, init, read.signal);
+      timed(now() - started, 1);
+      read.resolve(answer);
     } catch (error) {
       read.reject(error);
     }
@@ -106,8 +140,14 @@ export function createReadBatcher(options: ReadBatcherOptions) {
     const ready = signed.filter((entry) => entry !== undefined);
     if (ready.length === 0) return [];
     let outcome: BatchOutcome;
+    const rounds = Math.ceil(ready.length / slots);
     try {
-      outcome = await options.postBatch(ready.map(({ read, init }) => ({ uri: read.uri, init })));
+      const started = now();
+      outcome = await options.postBatch(
+        ready.map(({ read, init }) => ({ uri: read.uri, init })),
+        rounds,
+      );
+      timed(now() - started, rounds);
     } catch (error) {
       for (const { read } of ready) read.reject(error);
       return [];
