@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
 import {
   READ_BATCH_CONCURRENCY,
+  READ_BATCH_MEDIA_TYPE,
   readBatchRequestSchema,
-  type ReadBatchResponse,
+  type ReadBatchAnswer,
 } from '../src/lib/obshell/read-batch-wire.ts';
 import { formatIssuePath } from '../src/lib/config-issues.ts';
 import type { ClusterTarget } from './config.ts';
@@ -12,8 +14,6 @@ import { PROXY_BODY_LIMIT } from './proxy.ts';
 import { proxyFailure } from './proxy-errors.ts';
 import { csrfRefusal } from './same-origin.ts';
 import { exchange, type UpstreamAgents } from './upstream.ts';
-
-type Answer = ReadBatchResponse['answers'][number];
 
 function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
   return reply
@@ -37,9 +37,10 @@ function answerError(error: FastifyError, _request: FastifyRequest, reply: Fasti
 
 /**
  * `POST <base>obshell-batch` (one cluster) or `<base>clusters/<id>/obshell-batch`: signed obshell
- * GETs forwarded one by one, at most READ_BATCH_CONCURRENCY at a time, answered together in order
- * (src/lib/obshell/read-batch-wire.ts). Reads only: a change is always its own request. Nothing
- * but each read's signature and the page's Accept-Language reaches obshell.
+ * GETs forwarded one by one, at most `concurrency` (≤ 4) at a time, each answer streamed back as a
+ * JSON line as soon as obshell gives it (src/lib/obshell/read-batch-wire.ts). Reads only: a change
+ * is always its own request. Nothing but each read's signature and the page's Accept-Language
+ * reaches obshell.
  */
 export async function registerReadBatch(
   app: FastifyInstance,
@@ -73,36 +74,46 @@ export async function registerReadBatch(
         `Bad read batch: ${where}: ${issue?.message ?? 'invalid'}.`,
       );
     }
-    const deadline = Date.now() + timeoutMs;
     const language = request.headers['accept-language'];
+    const { reads, concurrency = READ_BATCH_CONCURRENCY } = parsed.data;
+    const answers = new PassThrough();
     let gone = false;
     reply.raw.once('close', () => {
       gone = !reply.raw.writableFinished;
     });
-    const answers = await mapLimited(
-      parsed.data.reads,
-      READ_BATCH_CONCURRENCY,
-      async (read): Promise<Answer> => {
-        // The page went away: the rest are not sent (their answers would be dropped anyway).
-        if (gone) return { status: 499, body: '' };
-        try {
-          return await exchange(agents, cluster, {
-            method: 'GET',
-            path: read.uri,
-            headers: {
-              'x-ocs-header': read.auth,
-              ...(language ? { 'accept-language': language } : {}),
-            },
-            deadline,
-          });
-        } catch (error) {
-          const failure = proxyFailure(error, cluster);
-          request.log.warn({ cluster: cluster.id, codes: failure.codes }, failure.logMessage);
-          return { status: failure.status, body: JSON.stringify(failure.envelope) };
-        }
-      },
-    );
-    return reply.header('Cache-Control', 'no-store').send({ answers } satisfies ReadBatchResponse);
+    const forwardOne = async (
+      read: (typeof reads)[number],
+      index: number,
+    ): Promise<ReadBatchAnswer> => {
+      try {
+        const answer = await exchange(agents, cluster, {
+          method: 'GET',
+          path: read.uri,
+          headers: {
+            'x-ocs-header': read.auth,
+            ...(language ? { 'accept-language': language } : {}),
+          },
+          // Each read gets the whole timeout from when it leaves, as if it had come alone.
+          deadline: Date.now() + timeoutMs,
+        });
+        return { index, ...answer };
+      } catch (error) {
+        const failure = proxyFailure(error, cluster);
+        request.log.warn({ cluster: cluster.id, codes: failure.codes }, failure.logMessage);
+        return { index, status: failure.status, body: JSON.stringify(failure.envelope) };
+      }
+    };
+    void mapLimited(reads, concurrency, async (read, index) => {
+      // The page went away: the rest are not sent (nobody would read their answers).
+      if (gone) return;
+      answers.write(`${JSON.stringify(await forwardOne(read, index))}\n`);
+    }).finally(() => answers.end());
+    // Each answer leaves as soon as obshell gives it; proxies in front are asked not to buffer.
+    return reply
+      .header('Cache-Control', 'no-store')
+      .header('X-Accel-Buffering', 'no')
+      .type(`${READ_BATCH_MEDIA_TYPE}; charset=utf-8`)
+      .send(answers);
   }
 
   await app.register((scope, _options, registered) => {

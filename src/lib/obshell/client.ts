@@ -12,8 +12,10 @@ import {
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 import { isChunkLoadError } from '../chunk-load';
 import { createLimiter } from './limiter';
-import { createReadBatcher, type BatchOutcome, type Sent } from './read-batcher';
-import { READ_BATCH_MAX, readBatchResponseSchema } from './read-batch-wire';
+import { answerOf, transportError } from './answer';
+import { createBatchPoster } from './read-batch-post';
+import { createReadBatcher } from './read-batcher';
+import { READ_BATCH_MAX } from './read-batch-wire';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -106,44 +108,6 @@ export function buildUri(path: string, query?: Record<string, QueryValue>): stri
   return `${url.pathname}${url.search}`;
 }
 
-/** The dashboard server's CSRF header (server/same-origin.ts), which the read-batch route requires. */
-const BATCH_CSRF_HEADER = 'X-Obdash-Request';
-
-/** obshell's answer as JSON, or the error that a gateway's page or an unreadable answer means. */
-function answerOf(status: number, text: string): Sent {
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (json === undefined || !envelopeSchema.safeParse(json).success) {
-    // A gateway (Vite's proxy, a portal's reverse proxy) that cannot reach the agent answers
-    // 502/503/504 with its own page or nothing: for the user that is "obshell unreachable".
-    const gateway = status >= 502 && status <= 504;
-    throw new ObshellError({
-      kind: gateway ? 'network' : 'bad-response',
-      status,
-      message: gateway
-        ? `Cannot reach obshell (HTTP ${status} from the proxy)`
-        : `Unexpected response from obshell (HTTP ${status}): not an obshell envelope`,
-    });
-  }
-  return { status, json };
-}
-
-/** The read-batch route's answers, or undefined when this is not such an answer for `count` reads. */
-function parseBatchAnswers(text: string, count: number) {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = readBatchResponseSchema.safeParse(json);
-  return parsed.success && parsed.data.answers.length === count ? parsed.data.answers : undefined;
-}
-
 /** What a request adds to fetch's options: plain headers (spread into the defaults) and a body. */
 interface SendInit {
   headers?: Record<string, string>;
@@ -196,70 +160,31 @@ export function createObshellClient(options: ObshellClientOptions) {
     );
   }
 
-  /** One HTTP exchange, its body read as text; a transport failure becomes an ObshellError. */
-  async function exchange(url: string, init: RequestInit, signal?: AbortSignal) {
+  const acceptLanguage = () => ({
+    'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',
+  });
+
+  async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let status: number;
+    let text: string;
     try {
-      const response = await fetchImpl(url, {
+      const response = await fetchImpl(`${options.apiBase}${uri}`, {
         ...init,
+        method,
         // obshell's answers can carry access_key=… in clear: never in the browser's HTTP cache.
         cache: 'no-store',
         signal: combined,
-        headers: {
-          'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',
-          ...(init.headers as Record<string, string> | undefined),
-        },
+        headers: { ...acceptLanguage(), ...init.headers },
       });
-      return { status: response.status, text: await response.text() };
+      status = response.status;
+      text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      const timedOut = timeout.aborted;
-      throw new ObshellError({
-        kind: timedOut ? 'timeout' : 'network',
-        status: 0,
-        message: timedOut
-          ? `obshell did not answer within ${Math.round(timeoutMs / 1000)} s`
-          : 'Cannot reach obshell (network error)',
-      });
+      throw transportError(timeout.aborted, timeoutMs);
     }
-  }
-
-  async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
-    const { status, text } = await exchange(
-      `${options.apiBase}${uri}`,
-      { ...init, method },
-      signal,
-    );
     return answerOf(status, text);
-  }
-
-  /** Several signed reads in one request to the read-batch route (read-batch-wire.ts). */
-  async function postBatch(reads: { uri: string; init: SendInit }[]): Promise<BatchOutcome> {
-    const url = options.readBatchUrl ?? '';
-    const body = JSON.stringify({
-      reads: reads.map(({ uri, init }) => ({ uri, auth: init.headers?.['X-OCS-Header'] ?? '' })),
-    });
-    const { status, text } = await exchange(url, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/json', [BATCH_CSRF_HEADER]: '1' },
-    });
-    const answers = status === 200 ? parseBatchAnswers(text, reads.length) : undefined;
-    if (answers) {
-      return answers.map((answer) => {
-        try {
-          return answerOf(answer.status, answer.body);
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      });
-    }
-    // No such route where the page is served (a plain static host, Vite preview): reads go alone.
-    if (status === 200 || status === 404 || status === 405 || status === 501) return 'unsupported';
-    // The route refused the batch (bad request, CSRF): every read fails with its explanation.
-    const refusal = answerOf(status, text);
-    return reads.map(() => refusal);
   }
 
   const batcher = options.readBatchUrl
@@ -267,8 +192,13 @@ export function createObshellClient(options: ObshellClientOptions) {
         limiter,
         slots,
         maxReads: READ_BATCH_MAX,
-        sendOne: sendNow.bind(null, 'GET'),
-        postBatch,
+        timeoutMs,
+        sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
+        postBatch: createBatchPoster({
+          url: options.readBatchUrl,
+          fetchImpl,
+          headers: acceptLanguage,
+        }),
       })
     : undefined;
 
