@@ -25,7 +25,7 @@ describe('read batch for npm run dev (startDevReadBatch)', () => {
       { uri: '/api/v1/info', auth: 'SIGNED' },
       { uri: '/api/v1/silent', auth: 'SIGNED-2' },
     ];
-    const answers = await answersOf(await postBatch(batch.url, '/obshell-batch', { reads }));
+    const answers = await answersOf(await postBatch(batch.url, '/obshell-batch', { reads }), 2);
     expect(answers[0]).toEqual({ status: 200, body: '{"uri":"/api/v1/info"}' });
     // timeoutMs reaches the route: the silent read is cut at 800 ms, not the default 30 s.
     expect(answers[1]?.status).toBe(504);

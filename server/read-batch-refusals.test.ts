@@ -87,6 +87,20 @@ describe('read batch: refusals, each with a clear message and nothing sent to ob
       'reads[0].uri: must be an obshell path',
     ],
     [
+      'asking for more than 4 reads at once',
+      { ...good, concurrency: 5 },
+      {},
+      400,
+      'Bad read batch: concurrency: Too big: expected number to be <=4.',
+    ],
+    [
+      'asking for no reads at once',
+      { ...good, concurrency: 0 },
+      {},
+      400,
+      'Bad read batch: concurrency: Too small',
+    ],
+    [
       'with a key of its own',
       { ...good, method: 'DELETE' },
       {},

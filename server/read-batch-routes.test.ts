@@ -33,7 +33,7 @@ describe('read batch: where the route lives', () => {
       { id: 'b', name: 'B', url: b.url },
     ]);
     const toB = await postBatch(url, '/p/clusters/b/obshell-batch', { reads: readsOf(3) });
-    expect((await answersOf(toB)).map((answer) => JSON.parse(answer.body) as unknown)).toEqual([
+    expect((await answersOf(toB, 3)).map((answer) => JSON.parse(answer.body) as unknown)).toEqual([
       { cluster: 'b', uri: '/api/v1/tenant/t0/info' },
       { cluster: 'b', uri: '/api/v1/tenant/t1/info' },
       { cluster: 'b', uri: '/api/v1/tenant/t2/info' },
@@ -41,7 +41,7 @@ describe('read batch: where the route lives', () => {
     const toA = await postBatch(url, '/p/clusters/a/obshell-batch', {
       reads: [{ uri: '/api/v1/status', auth: 'sig' }],
     });
-    expect(await answersOf(toA)).toEqual([
+    expect(await answersOf(toA, 1)).toEqual([
       { status: 200, body: '{"cluster":"a","uri":"/api/v1/status"}' },
     ]);
     expect(a.seen).toHaveLength(1);
@@ -74,6 +74,7 @@ describe('read batch: where the route lives', () => {
     ]);
     const answers = await answersOf(
       await postBatch(url, '/ops/backup/obshell-batch', { reads: readsOf(1) }),
+      1,
     );
     expect(answers).toEqual([
       { status: 200, body: '{"cluster":"only","uri":"/api/v1/tenant/t0/info"}' },

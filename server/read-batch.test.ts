@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
-import { answersOf, envelopeOf, postBatch, readsOf } from './testing/read-batch-client.ts';
+import { answersOf, envelopeOf, linesOf, postBatch, readsOf } from './testing/read-batch-client.ts';
 import { closedPort, rawExchange, startServer, startUpstream } from './testing/helpers.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -27,12 +27,12 @@ async function upstream(...args: Parameters<typeof startUpstream>) {
 const one = (url: string): ClusterTarget[] => [{ id: 'default', name: 'prod', url }];
 
 describe('read batch: forwarding to obshell', () => {
-  it("answers in the reads' order with obshell's status and body text, whatever order they end in", async () => {
+  it("answers each read once under its index with obshell's status and body text, streamed as obshell answers", async () => {
     // The first read is answered last; the bodies are obshell's text, not re-encoded JSON.
     const plan: Record<string, { delay: number; status: number; body: string }> = {
-      '/api/v1/a': { delay: 60, status: 200, body: '{"successful":true,"data":{"n":1}}' },
+      '/api/v1/a': { delay: 400, status: 200, body: '{"successful":true,"data":{"n":1}}' },
       '/api/v1/b': { delay: 0, status: 404, body: '{"successful":false,"status":404}' },
-      '/api/v1/c': { delay: 20, status: 500, body: 'not json at all' },
+      '/api/v1/c': { delay: 200, status: 500, body: 'not json at all' },
     };
     const obshell = await upstream((request, response) => {
       const step = plan[request.url];
@@ -43,8 +43,16 @@ describe('read batch: forwarding to obshell', () => {
     });
     const url = await serve({}, one(obshell.url));
     const reads = Object.keys(plan).map((uri, index) => ({ uri, auth: `sig-${index}` }));
-    const answers = await answersOf(await postBatch(url, '/obshell-batch', { reads }));
-    expect(answers).toEqual(Object.values(plan).map(({ status, body }) => ({ status, body })));
+    const started = Date.now();
+    const lines = await linesOf(await postBatch(url, '/obshell-batch', { reads }), started);
+    expect(lines.map(({ index, status, body }) => ({ index, status, body }))).toEqual(
+      [1, 2, 0].map((index) => {
+        const { status, body } = Object.values(plan)[index] ?? {};
+        return { index, status, body };
+      }),
+    );
+    // Streamed: the quick answer reached the page long before the slow one was given.
+    expect((lines[2]?.at ?? 0) - (lines[0]?.at ?? 0)).toBeGreaterThan(250);
     expect(obshell.seen.map((request) => request.url).sort()).toEqual(Object.keys(plan));
   });
 
@@ -80,7 +88,7 @@ describe('read batch: forwarding to obshell', () => {
         },
       },
     );
-    expect((await answersOf(response)).map((answer) => answer.status)).toEqual([200, 200]);
+    expect((await answersOf(response, 2)).map((answer) => answer.status)).toEqual([200, 200]);
     const seen = [...obshell.seen].sort((a, b) => a.url.localeCompare(b.url));
     expect(seen.map(({ method, url: uri, body }) => ({ method, uri, body }))).toEqual([
       { method: 'GET', uri: reads[1]?.uri, body: '' },
@@ -118,25 +126,44 @@ describe('read batch: forwarding to obshell', () => {
     ]);
   });
 
-  it('never has more than 4 reads in flight at obshell (20 slow reads)', async () => {
-    let inFlight = 0;
-    let most = 0;
+  it.each([
+    ['by default', undefined, 4],
+    ['when the page holds 2 slots', 2, 2],
+  ])(
+    'never has more than the allowed reads in flight at obshell, %s (20 slow reads)',
+    async (_name, concurrency, limit) => {
+      let inFlight = 0;
+      let most = 0;
+      const obshell = await upstream((_request, response) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        setTimeout(() => {
+          inFlight -= 1;
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end('{"successful":true}');
+        }, 40);
+      });
+      const url = await serve({}, one(obshell.url));
+      const response = await postBatch(url, '/obshell-batch', { concurrency, reads: readsOf(20) });
+      const answers = await answersOf(response, 20);
+      expect(answers.every((answer) => answer.status === 200)).toBe(true);
+      expect(obshell.seen).toHaveLength(20);
+      // Exactly the limit: it is kept, and the batch does not send them one at a time either.
+      expect(most).toBe(limit);
+    },
+  );
+
+  it('gives each read the whole timeout from when it leaves, not from when the batch came', async () => {
     const obshell = await upstream((_request, response) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
       setTimeout(() => {
-        inFlight -= 1;
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end('{"successful":true}');
-      }, 40);
+      }, 500);
     });
-    const url = await serve({}, one(obshell.url));
-    const answers = await answersOf(await postBatch(url, '/obshell-batch', { reads: readsOf(20) }));
-    expect(answers).toHaveLength(20);
-    expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    expect(obshell.seen).toHaveLength(20);
-    // Exactly 4: the limit is kept, and the batch does not send them one at a time either.
-    expect(most).toBe(4);
+    const url = await serve({ PROXY_TIMEOUT_MS: '800' }, one(obshell.url));
+    // One at a time: the second leaves at 500 ms and is answered at 1 s, after 800 ms of batch.
+    const response = await postBatch(url, '/obshell-batch', { concurrency: 1, reads: readsOf(2) });
+    expect((await answersOf(response, 2)).map((answer) => answer.status)).toEqual([200, 200]);
   });
 
   it('puts a 504 Proxy.Timeout in the slot of a read obshell does not answer in time; the rest keep theirs', async () => {
@@ -159,7 +186,7 @@ describe('read batch: forwarding to obshell', () => {
       { uri: '/api/v1/stalls', auth: 'd' },
     ];
     const started = Date.now();
-    const answers = await answersOf(await postBatch(url, '/obshell-batch', { reads }));
+    const answers = await answersOf(await postBatch(url, '/obshell-batch', { reads }), 4);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(answers[0]).toEqual({ status: 200, body: '{"uri":"/api/v1/one"}' });
     expect(answers[2]).toEqual({ status: 200, body: '{"uri":"/api/v1/two"}' });
@@ -177,8 +204,10 @@ describe('read batch: forwarding to obshell', () => {
   it('answers 502 Proxy.Unreachable for each read when obshell is not there', async () => {
     const port = await closedPort();
     const url = await serve({}, [{ id: 'default', name: 'down', url: `http://127.0.0.1:${port}` }]);
-    const answers = await answersOf(await postBatch(url, '/obshell-batch', { reads: readsOf(3) }));
-    expect(answers).toHaveLength(3);
+    const answers = await answersOf(
+      await postBatch(url, '/obshell-batch', { reads: readsOf(3) }),
+      3,
+    );
     for (const answer of answers) {
       expect(answer.status).toBe(502);
       const envelope = envelopeOf(answer.body);
@@ -187,7 +216,7 @@ describe('read batch: forwarding to obshell', () => {
     }
   });
 
-  it('marks its answers Cache-Control: no-store (they may carry access_key=…)', async () => {
+  it('streams its answers as NDJSON marked no-store (they may carry access_key=…), unbuffered', async () => {
     const obshell = await upstream((_request, response) => {
       response.writeHead(200, {
         'content-type': 'application/json',
@@ -199,6 +228,9 @@ describe('read batch: forwarding to obshell', () => {
     const response = await postBatch(url, '/obshell-batch', { reads: readsOf(2) });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    // Proxies in front (nginx) would otherwise hold the lines back until the batch ends.
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(await answersOf(response, 2)).toHaveLength(2);
   });
 });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { readBatchResponseSchema } from '../../src/lib/obshell/read-batch-wire.ts';
+import { ndjsonLines } from '../../src/lib/obshell/ndjson-lines.ts';
+import {
+  readBatchAnswerSchema,
+  type ReadBatchAnswer,
+} from '../../src/lib/obshell/read-batch-wire.ts';
 
 export interface BatchInit {
   /** Headers added to (or replacing) the ones the dashboard's page sends. */
@@ -31,14 +35,31 @@ export function postBatch(origin: string, route: string, batch: unknown, init: B
   });
 }
 
-/** The batch's answers, checked against the wire schema (the browser checks them the same way). */
-export async function answersOf(response: Response) {
-  expect200(response);
-  return readBatchResponseSchema.parse(await response.json()).answers;
+/**
+ * The stream's lines as they arrive, each checked against the wire schema (as the browser does),
+ * with the time since `since` at which it arrived.
+ */
+export async function linesOf(response: Response, since = Date.now()) {
+  if (response.status !== 200) throw new Error(`read batch answered ${response.status}`);
+  if (!response.body) throw new Error('read batch answered without a body');
+  const lines: (ReadBatchAnswer & { at: number })[] = [];
+  for await (const line of ndjsonLines(response.body)) {
+    lines.push({ ...readBatchAnswerSchema.parse(JSON.parse(line)), at: Date.now() - since });
+  }
+  return lines;
 }
 
-function expect200(response: Response) {
-  if (response.status !== 200) throw new Error(`read batch answered ${response.status}`);
+/** The answers in the reads' order; throws unless every read has exactly one. */
+export async function answersOf(response: Response, count: number) {
+  const lines = await linesOf(response);
+  const answers = Array.from({ length: count }, (_, index) => {
+    const [mine, ...more] = lines.filter((line) => line.index === index);
+    if (!mine || more.length > 0)
+      throw new Error(`read ${index} has ${mine ? more.length + 1 : 0} answers`);
+    return { status: mine.status, body: mine.body };
+  });
+  if (lines.length !== count) throw new Error(`${lines.length} answers to ${count} reads`);
+  return answers;
 }
 
 const envelopeSchema = z.object({
