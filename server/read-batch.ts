@@ -15,6 +15,36 @@ import { proxyFailure } from './proxy-errors.ts';
 import { csrfRefusal } from './same-origin.ts';
 import { exchange, type UpstreamAgents } from './upstream.ts';
 
+/**
+ * How long an answer may wait for others to leave with it. The page handles each chunk it receives
+ * as one update (one render); answers written one by one arrived as 64 chunks per batch.
+ */
+const COALESCE_MS = 10;
+
+/** JSON lines written together when they come within COALESCE_MS of each other. */
+function coalescedLines() {
+  const stream = new PassThrough();
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (pending.length > 0) stream.write(`${pending.join('\n')}\n`);
+    pending = [];
+  };
+  return {
+    stream,
+    add(line: string) {
+      pending.push(line);
+      timer ??= setTimeout(flush, COALESCE_MS);
+    },
+    end() {
+      clearTimeout(timer);
+      flush();
+      stream.end();
+    },
+  };
+}
+
 function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
   return reply
     .code(status)
@@ -76,7 +106,7 @@ export async function registerReadBatch(
     }
     const language = request.headers['accept-language'];
     const { reads, concurrency = READ_BATCH_CONCURRENCY } = parsed.data;
-    const answers = new PassThrough();
+    const answers = coalescedLines();
     let gone = false;
     reply.raw.once('close', () => {
       gone = !reply.raw.writableFinished;
@@ -106,14 +136,14 @@ export async function registerReadBatch(
     void mapLimited(reads, concurrency, async (read, index) => {
       // The page went away: the rest are not sent (nobody would read their answers).
       if (gone) return;
-      answers.write(`${JSON.stringify(await forwardOne(read, index))}\n`);
+      answers.add(JSON.stringify(await forwardOne(read, index)));
     }).finally(() => answers.end());
     // Each answer leaves as soon as obshell gives it; proxies in front are asked not to buffer.
     return reply
       .header('Cache-Control', 'no-store')
       .header('X-Accel-Buffering', 'no')
       .type(`${READ_BATCH_MEDIA_TYPE}; charset=utf-8`)
-      .send(answers);
+      .send(answers.stream);
   }
 
   await app.register((scope, _options, registered) => {

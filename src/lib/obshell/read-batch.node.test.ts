@@ -84,6 +84,15 @@ describe('batched reads through the read-batch route', () => {
     expect(seen.every((request) => request.method === 'GET' && request.status === 200)).toBe(true);
   });
 
+  it('keep at most 4 reads at obshell at once, and use them', async () => {
+    await callSimControl(sim.url, 'POST', 'latency', { ms: 30, path: '/api/v1/obcluster/info' });
+    const { read } = makeClient();
+    await Promise.all(Array.from({ length: 40 }, () => read()));
+    const stats = await callSimControl<{ peakInFlight: number }>(sim.url, 'GET', 'stats');
+    expect(stats.peakInFlight).toBeLessThanOrEqual(4);
+    expect(stats.peakInFlight).toBeGreaterThanOrEqual(2);
+  });
+
   it("give obshell's refusal of a wrong password to each read, sent once", async () => {
     const { read, batches } = makeClient({ credentials: { rootPassword: 'wrong' } });
     const results = await settleAll(Array.from({ length: 5 }, () => read()));
