@@ -19,13 +19,18 @@ export const READ_BATCH_CONCURRENCY = 4;
 /** The answer stream's media type: one JSON object per line. */
 export const READ_BATCH_MEDIA_TYPE = 'application/x-ndjson';
 
-/** obshell's path and query as signed: printable ASCII only (buildUri percent-encodes the rest). */
-const obshellUri = z
-  .string()
-  .check(
-    z.maxLength(4096),
-    z.regex(/^\/api\/[!-~]*$/, 'must be an obshell path starting with /api/ (no spaces)'),
-  );
+/**
+ * obshell's path and query as signed: printable ASCII only (buildUri percent-encodes the rest), and
+ * no "." or ".." segment (also percent-encoded), which a server normalising the path could resolve to outside /api/.
+ */
+const obshellUri = z.string().check(
+  z.maxLength(4096),
+  z.regex(/^\/api\/[!-~]*$/, 'must be an obshell path starting with /api/ (no spaces)'),
+  z.refine(
+    (uri) => !/\/\.\.?(?:[/?#]|$)/.test((uri.split('?')[0] ?? '').replace(/%2e/gi, '.')),
+    'must not contain "." or ".." path segments',
+  ),
+);
 
 export const readBatchRequestSchema = z.strictObject({
   /** Reads at obshell at once: the slots the page holds for this batch (default and most 4). */
