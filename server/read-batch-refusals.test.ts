@@ -101,6 +101,20 @@ describe('read batch: refusals, each with a clear message and nothing sent to ob
       'Bad read batch: concurrency: Too small',
     ],
     [
+      'with a uri that climbs out of /api/',
+      { reads: [{ uri: '/api/../rpc/v1/agent', auth: SECRET }] },
+      {},
+      400,
+      'Bad read batch: reads[0].uri: must not contain "." or ".." path segments.',
+    ],
+    [
+      'with a percent-encoded ".." segment',
+      { reads: [...readsOf(1), { uri: '/api/v1/%2E%2e/secret?x=1', auth: SECRET }] },
+      {},
+      400,
+      'Bad read batch: reads[1].uri: must not contain "." or ".." path segments.',
+    ],
+    [
       'with a key of its own',
       { ...good, method: 'DELETE' },
       {},
