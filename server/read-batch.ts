@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PassThrough } from 'node:stream';
 import {
   READ_BATCH_CONCURRENCY,
   READ_BATCH_MEDIA_TYPE,
@@ -9,41 +8,12 @@ import {
 import { formatIssuePath } from '../src/lib/config-issues.ts';
 import type { ClusterTarget } from './config.ts';
 import { errorEnvelope } from './envelope.ts';
+import { coalescedLines } from './coalesced-lines.ts';
 import { mapLimited } from './map-limited.ts';
 import { PROXY_BODY_LIMIT } from './proxy.ts';
 import { proxyFailure } from './proxy-errors.ts';
 import { csrfRefusal } from './same-origin.ts';
 import { exchange, type UpstreamAgents } from './upstream.ts';
-
-/**
- * How long an answer may wait for others to leave with it. The page handles each chunk it receives
- * as one update (one render); answers written one by one arrived as 64 chunks per batch.
- */
-const COALESCE_MS = 10;
-
-/** JSON lines written together when they come within COALESCE_MS of each other. */
-function coalescedLines() {
-  const stream = new PassThrough();
-  let pending: string[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    timer = undefined;
-    if (pending.length > 0) stream.write(`${pending.join('\n')}\n`);
-    pending = [];
-  };
-  return {
-    stream,
-    add(line: string) {
-      pending.push(line);
-      timer ??= setTimeout(flush, COALESCE_MS);
-    },
-    end() {
-      clearTimeout(timer);
-      flush();
-      stream.end();
-    },
-  };
-}
 
 function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
   return reply
