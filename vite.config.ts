@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { formatConfigIssues } from './src/lib/config-issues.ts';
 import type { startSimulator as StartSimulator } from './sim/start.ts';
 import type { startDevHistory as StartDevHistory } from './server/history/dev-history.ts';
+import type { startDevReadBatch as StartDevReadBatch } from './server/dev-read-batch.ts';
 
 /**
  * `npm run dev`: the app on Vite, `/api` proxied to obshell. With no OBSHELL_URL the embedded obshell
@@ -75,6 +76,28 @@ async function devHistoryProxy(plugins: PluginOption[]): Promise<Record<string, 
   return { '^/history/(?:entries|facets|export)': { target: history.url } };
 }
 
+/**
+ * The production server's read-batch route (src/lib/obshell/read-batch-wire.ts), forwarding to the
+ * same obshell as `/api`. Proxied WITHOUT changeOrigin, like the history API.
+ */
+async function devReadBatchProxy(
+  plugins: PluginOption[],
+  target: string,
+): Promise<Record<string, ProxyOptions>> {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startDevReadBatch } = (await tsImport('./server/dev-read-batch.ts', import.meta.url)) as {
+    startDevReadBatch: typeof StartDevReadBatch;
+  };
+  const batch = await startDevReadBatch({ target });
+  plugins.push({
+    name: 'dev-read-batch',
+    configureServer(server) {
+      server.httpServer?.once('close', () => void batch.close());
+    },
+  });
+  return { '^/obshell-batch$': { target: batch.url } };
+}
+
 export default defineConfig(async ({ command }) => {
   const plugins: PluginOption[] = [react()];
   let target: string | undefined;
@@ -108,9 +131,12 @@ export default defineConfig(async ({ command }) => {
       );
     }
   }
+  const batchProxy = target ? await devReadBatchProxy(plugins, target) : {};
   return {
     plugins,
-    server: target ? { proxy: { '/api': devApiProxy(target), ...historyProxy } } : {},
+    server: target
+      ? { proxy: { '/api': devApiProxy(target), ...historyProxy, ...batchProxy } }
+      : {},
     // Relative asset URLs: the production server serves one build under any BASE_PATH (it injects
     // <base href>), see server/index-html.ts.
     base: './',

@@ -39,8 +39,10 @@ async function main() {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     let requests = 0;
+    let batches = 0;
     page.on('request', (r) => {
       if (r.url().includes('/api/')) requests += 1;
+      if (r.url().endsWith('/obshell-batch')) batches += 1;
     });
     // Room for every request's Resource Timing entry (the default buffer holds 250).
     await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
@@ -127,7 +129,9 @@ async function main() {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const top = profileSummary(profile, 150);
     if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
-    console.log(`${tenants} tenants on /${where}: ${wall} ms wall, ${requests} API requests`);
+    console.log(
+      `${tenants} tenants on /${where}: ${wall} ms wall, ${requests} API requests, ${batches} read batches`,
+    );
     console.log(
       `node (production server + Playwright driver; the simulator is its own process) CPU: ${((used.user + used.system) / 1000).toFixed(0)} ms`,
     );

@@ -34,6 +34,10 @@ test('the form accepts typing while tenants are read; Review waits, then the val
   await expect(form.concurrency).toHaveValue('0');
   await expect(table.getByRole('row', { name: /tenant_0012/ })).not.toContainText('reading…');
   await expect(form.reviewButton(1)).toBeEnabled();
+  // The form's 24 tenant reads (most in read batches, the held ones among them): never more
+  // than 4 at obshell at once.
+  const stats = await simControl.call<{ peakInFlight: number }>('GET', 'stats');
+  expect(stats.peakInFlight).toBeLessThanOrEqual(4);
 });
 
 test('the status page and the form share the reads: no tenant is read twice within its freshness', async ({

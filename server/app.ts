@@ -10,7 +10,9 @@ import { openHistoryStore, type HistoryStore } from './history/history-store.ts'
 import { renderIndexHtml } from './index-html.ts';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './framework-errors.ts';
 import { PROXY_BODY_LIMIT, registerObshellProxy } from './proxy.ts';
+import { registerReadBatch } from './read-batch.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { createUpstreamAgents } from './upstream.ts';
 
 export interface BuildOptions {
   /** Clusters to proxy; main.ts fills in the embedded simulator when none is configured. */
@@ -125,12 +127,24 @@ async function buildApp(
 
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
 
+  const agents = createUpstreamAgents();
+  app.addHook('onClose', (_instance, done) => {
+    agents.destroyAll();
+    done();
+  });
   await registerObshellProxy(app, {
     basePath: base,
     clusters,
     timeoutMs: config.proxyTimeoutMs,
     // Who the portal says the user is stays here: obshell has no use for it.
     dropHeaders: config.trustedUserHeader ? [config.trustedUserHeader] : [],
+    agents,
+  });
+  await registerReadBatch(app, {
+    basePath: base,
+    clusters,
+    timeoutMs: config.proxyTimeoutMs,
+    agents,
   });
 
   await registerHistoryRoutes(app, {

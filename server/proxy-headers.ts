@@ -15,8 +15,8 @@ const hopByHop = new Set([
 
 /**
  * What obshell has no business seeing: the portal's session (cookies, Authorization) and what our
- * side's proxies know about the user (X-Forwarded-*, Forwarded, X-Real-IP). Host and length are
- * set anew.
+ * side's proxies know about the user (X-Forwarded-*, Forwarded, X-Real-IP). Host (upstreamRequest) and
+ * length are set anew.
  */
 const neverForwarded =
   /^(?:cookie|authorization|forwarded|x-forwarded-.*|x-real-ip|host|content-length|expect)$/;
@@ -42,13 +42,11 @@ function without(headers: IncomingHttpHeaders, drop: (name: string) => boolean) 
  */
 export function forwardedRequestHeaders(
   headers: IncomingHttpHeaders,
-  host: string,
   bodyLength: number | undefined,
   drop: ReadonlySet<string> = new Set(),
 ): OutgoingHttpHeaders {
   return {
     ...without(headers, (name) => neverForwarded.test(name) || drop.has(name)),
-    host,
     ...(bodyLength !== undefined ? { 'content-length': bodyLength } : {}),
   };
 }

@@ -1,15 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ClusterTarget } from './config.ts';
 import { errorEnvelope } from './envelope.ts';
 import { sendProxyError, sendProxyTimeout } from './proxy-errors.ts';
 import { forwardedRequestHeaders, passedResponseHeaders } from './proxy-headers.ts';
+import { upstreamRequest, type UpstreamAgents } from './upstream.ts';
 
 /** obshell's own bodies are small JSON; this is Fastify's default, stated. */
 export const PROXY_BODY_LIMIT = 1024 * 1024;
-/** Upstream connections per cluster: obshell is one process; more only queue there. */
-const SOCKETS_PER_CLUSTER = 32;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,22 +37,14 @@ export async function registerObshellProxy(
     timeoutMs: number;
     /** Request headers that never reach obshell beyond the built-in list (any case). */
     dropHeaders?: readonly string[];
+    /** Keep-alive connections to each obshell (the app destroys them on close). */
+    agents: UpstreamAgents;
   },
 ) {
-  const { basePath, clusters, timeoutMs } = options;
+  const { basePath, clusters, timeoutMs, agents } = options;
   const dropped = new Set((options.dropHeaders ?? []).map((name) => name.toLowerCase()));
   const byId = new Map(clusters.map((cluster) => [cluster.id, cluster]));
   const single = clusters.length === 1 ? clusters[0] : undefined;
-  const agents = new Map<string, HttpAgent>();
-  const agentFor = (cluster: ClusterTarget) => {
-    let agent = agents.get(cluster.id);
-    if (!agent) {
-      const Agent = cluster.url.startsWith('https:') ? HttpsAgent : HttpAgent;
-      agent = new Agent({ keepAlive: true, maxSockets: SOCKETS_PER_CLUSTER });
-      agents.set(cluster.id, agent);
-    }
-    return agent;
-  };
 
   /** Exact prefix match on the raw URL: obshell checks the signed uri byte for byte. */
   const targetOf = (rawUrl: string): Target | undefined => {
@@ -115,7 +105,6 @@ export async function registerObshellProxy(
       deadline: number;
     },
   ) {
-    const upstream = new URL(cluster.url);
     const remaining = request.deadline - Date.now();
     if (remaining <= 0) return sendProxyTimeout(reply, cluster);
     // Resolves with the reply: Fastify then knows the answer is on its way (a piped stream).
@@ -128,20 +117,10 @@ export async function registerObshellProxy(
         send();
         resolve(reply);
       };
-      const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
-      const outgoing = send({
-        protocol: upstream.protocol,
-        hostname: upstream.hostname.replace(/^\[|\]$/g, ''),
-        port: upstream.port || undefined,
+      const outgoing = upstreamRequest(agents, cluster, {
         method: request.method,
         path,
-        agent: agentFor(cluster),
-        headers: forwardedRequestHeaders(
-          request.headers,
-          upstream.host,
-          request.body?.length,
-          dropped,
-        ),
+        headers: forwardedRequestHeaders(request.headers, request.body?.length, dropped),
       });
       // The deadline also covers the wait for a pooled connection: destroy() leaves the queue.
       const timer = setTimeout(() => {
@@ -167,9 +146,4 @@ export async function registerObshellProxy(
       outgoing.end(request.body);
     });
   }
-
-  app.addHook('onClose', (_instance, closed) => {
-    for (const agent of agents.values()) agent.destroy();
-    closed();
-  });
 }

@@ -12,7 +12,7 @@ import {
   reconcileBodySchema,
 } from './entry-schema.ts';
 import type { HistoryStore } from './history-store.ts';
-import { csrfRefusal } from './same-origin.ts';
+import { csrfRefusal } from '../same-origin.ts';
 import { trustedProxyList, userFrom } from './trusted-user.ts';
 
 export interface HistoryRoutesOptions {

@@ -279,7 +279,11 @@ export async function handleControl(
     case 'GET state':
       return state(sim);
     case 'GET stats':
-      return { total: sim.stats.total, byPath: Object.fromEntries(sim.stats.byPath) };
+      return {
+        total: sim.stats.total,
+        byPath: Object.fromEntries(sim.stats.byPath),
+        peakInFlight: sim.stats.peakInFlight,
+      };
     default:
       throw new ControlError(404, `unknown control route ${method} /__sim/${route}`);
   }

@@ -134,6 +134,7 @@ export function createHandler(sim: SimState, initial: SimulatorOptions) {
 
     const isApi = path.startsWith('/api/');
     if (isApi) sim.count(path);
+    const leave = isApi ? sim.enter() : undefined;
     try {
       const fault = sim.faults.find((f) => f.remaining > 0 && path.startsWith(f.path));
       if (fault) {
@@ -192,6 +193,7 @@ export function createHandler(sim: SimState, initial: SimulatorOptions) {
       if (!(error instanceof SimError)) console.error('[obshell-sim] unexpected error', error);
       reply(simError.status, errorBody(ctx, simError));
     } finally {
+      leave?.();
       if (isApi) {
         sim.logRequest({ time: formatTime(Date.now()), method, uri, path, status, body: logBody });
         if (sim.options.logRequests)

@@ -44,7 +44,9 @@ export class SimState {
   latency: LatencyRule[] = [];
   faults: FaultRule[] = [];
   requests: LoggedRequest[] = [];
-  stats = { total: 0, byPath: new Map<string, number>() };
+  stats = { total: 0, byPath: new Map<string, number>(), peakInFlight: 0 };
+  /** `/api` requests being answered right now (issue 13: a page keeps at most 4 at one obshell). */
+  inFlight = 0;
   clockOffsetMs = 0;
   /** Another (maintenance) DAG holds the cluster: config changes answer OB.Cluster.UnderMaintenance. */
   maintenance = false;
@@ -74,7 +76,7 @@ export class SimState {
     this.latency = [];
     this.faults = [];
     this.requests = [];
-    this.stats = { total: 0, byPath: new Map() };
+    this.stats = { total: 0, byPath: new Map(), peakInFlight: 0 };
     this.clockOffsetMs = 0;
     this.maintenance = false;
     this.maintenanceDag = null;
@@ -94,6 +96,17 @@ export class SimState {
   count(path: string): void {
     this.stats.total++;
     this.stats.byPath.set(path, (this.stats.byPath.get(path) ?? 0) + 1);
+  }
+
+  /** Call when an `/api` request arrives, and the returned function when it is answered. */
+  enter(): () => void {
+    this.inFlight++;
+    this.stats.peakInFlight = Math.max(this.stats.peakInFlight, this.inFlight);
+    let left = false;
+    return () => {
+      if (!left) this.inFlight--;
+      left = true;
+    };
   }
 
   tenant(name: string): TenantState | undefined {

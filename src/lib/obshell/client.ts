@@ -12,6 +12,10 @@ import {
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 import { isChunkLoadError } from '../chunk-load';
 import { createLimiter } from './limiter';
+import { answerOf, transportError } from './answer';
+import { createBatchPoster } from './read-batch-post';
+import { createReadBatcher } from './read-batcher';
+import { READ_BATCH_MAX } from './read-batch-wire';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -42,6 +46,12 @@ export interface ObshellClientOptions {
   now?: () => number;
   /** Requests to this obshell in flight at once (default 4); the rest wait their turn. */
   maxInFlight?: number;
+  /**
+   * The dashboard server's read-batch route for this obshell (read-batch-wire.ts). Reads marked
+   * `batch` that wait for a turn then travel together; without it, or when the page turns out to be
+   * served without that route, each goes alone.
+   */
+  readBatchUrl?: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -62,6 +72,8 @@ export interface RequestOptions<T extends core.$ZodType> {
   credentials?: Credentials;
   schema: T;
   signal?: AbortSignal | undefined;
+  /** A signed GET that may travel in a read batch with others (the per-tenant reads). */
+  batch?: boolean;
 }
 
 const secretSchema = z.looseObject({
@@ -128,7 +140,8 @@ export function createObshellClient(options: ObshellClientOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let agentKey: Promise<AgentKeyState> | undefined;
   let skewMs = 0;
-  const limiter = createLimiter(options.maxInFlight ?? MAX_IN_FLIGHT);
+  const slots = options.maxInFlight ?? MAX_IN_FLIGHT;
+  const limiter = createLimiter(slots);
 
   /**
    * `init` may be a function: a signed request is signed once it has its turn, not when it is
@@ -147,55 +160,47 @@ export function createObshellClient(options: ObshellClientOptions) {
     );
   }
 
+  const acceptLanguage = () => ({
+    'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',
+  });
+
   async function sendNow(method: HttpMethod, uri: string, init: SendInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let response: Response;
+    let status: number;
     let text: string;
     try {
-      response = await fetchImpl(`${options.apiBase}${uri}`, {
+      const response = await fetchImpl(`${options.apiBase}${uri}`, {
         ...init,
         method,
         // obshell's answers can carry access_key=… in clear: never in the browser's HTTP cache.
         cache: 'no-store',
         signal: combined,
-        headers: {
-          'Accept-Language': options.getLocale() === 'zh' ? 'zh-CN' : 'en-US',
-          ...init.headers,
-        },
+        headers: { ...acceptLanguage(), ...init.headers },
       });
+      status = response.status;
       text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      const timedOut = timeout.aborted;
-      throw new ObshellError({
-        kind: timedOut ? 'timeout' : 'network',
-        status: 0,
-        message: timedOut
-          ? `obshell did not answer within ${Math.round(timeoutMs / 1000)} s`
-          : 'Cannot reach obshell (network error)',
-      });
+      throw transportError(timeout.aborted, timeoutMs);
     }
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (json === undefined || !envelopeSchema.safeParse(json).success) {
-      // A gateway (Vite's proxy, a portal's reverse proxy) that cannot reach the agent answers
-      // 502/503/504 with its own page or nothing: for the user that is "obshell unreachable".
-      const gateway = response.status >= 502 && response.status <= 504;
-      throw new ObshellError({
-        kind: gateway ? 'network' : 'bad-response',
-        status: response.status,
-        message: gateway
-          ? `Cannot reach obshell (HTTP ${response.status} from the proxy)`
-          : `Unexpected response from obshell (HTTP ${response.status}): not an obshell envelope`,
-      });
-    }
-    return { status: response.status, json };
+    return answerOf(status, text);
   }
+
+  const batcher = options.readBatchUrl
+    ? createReadBatcher({
+        limiter,
+        slots,
+        maxReads: READ_BATCH_MAX,
+        timeoutMs,
+        sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
+        postBatch: createBatchPoster({
+          url: options.readBatchUrl,
+          fetchImpl,
+          headers: acceptLanguage,
+        }),
+      })
+    : undefined;
 
   async function fetchAgentKey(): Promise<AgentKeyState> {
     const sentAt = now();
@@ -274,7 +279,10 @@ export function createObshellClient(options: ObshellClientOptions) {
       // The key first, outside the queue: fetching it takes a turn of its own.
       const state = await keyState;
       const sign = () => signedInit(state, uri, req.body, credentials);
-      const { status, json } = await send(req.method, uri, sign, req.signal);
+      const { status, json } =
+        batcher && req.batch && req.method === 'GET'
+          ? await batcher.read(uri, sign, req.signal)
+          : await send(req.method, uri, sign, req.signal);
       return unwrapEnvelope(status, json, req.schema);
     };
     const used = currentKey();

@@ -2,6 +2,7 @@ import { documentLocale } from '../i18n/locale';
 import { createObshellClient, type Locale } from './client';
 import { createCredentialStore, type CredentialStore } from './credentials';
 import type { ObshellConnection } from './obshell-context';
+import { READ_BATCH_PATH } from './read-batch-wire';
 
 export interface ConnectionTarget {
   clusterKey: string;
@@ -27,6 +28,7 @@ export function createObshellConnection(
     credentials,
     client: createObshellClient({
       apiBase: target.apiBase,
+      readBatchUrl: `${target.apiBase}${READ_BATCH_PATH}`,
       getCredentials: credentials.get,
       waitForCredentials: credentials.waitForCredentials,
       getLocale: options.getLocale ?? documentLocale,

@@ -137,3 +137,62 @@ describe('obshell client signing', () => {
     expect(clockReads - before).toBe(5);
   });
 });
+
+describe('createLimiter with weighted tasks (read batches)', () => {
+  it('a task taking every slot waits for all running ones, and later ones do not overtake it', async () => {
+    const limiter = createLimiter(4);
+    const first = deferred();
+    const order: string[] = [];
+    const single = limiter.run(async () => {
+      order.push('single');
+      await first.promise;
+    });
+    const batch = limiter.run(
+      async () => {
+        order.push('batch');
+        expect(limiter.inFlight).toBe(4);
+        return Promise.resolve();
+      },
+      undefined,
+      4,
+    );
+    const later = limiter.run(async () => {
+      order.push('later');
+      return Promise.resolve();
+    });
+    await Promise.resolve();
+    // Three slots are free, yet neither the batch (needs 4) nor the later one (behind it) starts.
+    expect(order).toEqual(['single']);
+    expect(limiter.queued).toBe(2);
+    first.resolve();
+    await Promise.all([single, batch, later]);
+    expect(order).toEqual(['single', 'batch', 'later']);
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it('a waiting heavy task given up lets the lighter ones behind it start', async () => {
+    const limiter = createLimiter(2);
+    const gate = deferred();
+    const running = limiter.run(() => gate.promise);
+    const controller = new AbortController();
+    const heavy = limiter.run(() => Promise.resolve('heavy'), controller.signal, 2);
+    let lightStarted = false;
+    const light = limiter.run(() => {
+      lightStarted = true;
+      return Promise.resolve('light');
+    });
+    await Promise.resolve();
+    expect(lightStarted).toBe(false);
+    controller.abort(new Error('left the page'));
+    await expect(heavy).rejects.toThrow('left the page');
+    await expect(light).resolves.toBe('light');
+    expect(lightStarted).toBe(true);
+    gate.resolve();
+    await running;
+  });
+
+  it('a weight above max is capped to max instead of waiting forever', async () => {
+    const limiter = createLimiter(2);
+    await expect(limiter.run(() => Promise.resolve('ok'), undefined, 9)).resolves.toBe('ok');
+  });
+});

@@ -48,6 +48,7 @@ export function fetchTenantStorage(conn: TenantConnection, tenant: string, signa
     path: tenantPath(tenant, 'backup/config/storage'),
     schema: tenantStorageSchema,
     signal,
+    batch: true,
   });
 }
 
@@ -64,6 +65,7 @@ export async function fetchTenantParameters(
       query: { filter: TENANT_PARAMETER_FILTER },
       schema: tenantParameterListSchema,
       signal,
+      batch: true,
     });
     const values: Record<string, string> = {};
     for (const name of TENANT_PARAMETERS) {
@@ -94,6 +96,7 @@ export async function fetchBackupOverview(
       path: tenantPath(tenant, 'backup/overview'),
       schema: backupOverviewSchema,
       signal,
+      batch: true,
     });
     return data.status;
   } catch (error) {
@@ -182,6 +185,7 @@ export const tenantQueries = {
           path: tenantPath(tenant, 'backup/log/tasks'),
           schema: archiveLogTasksSchema,
           signal,
+          batch: true,
         }),
       staleTime: 5_000,
     }),
@@ -195,6 +199,7 @@ export const tenantQueries = {
           path: tenantPath(tenant, 'backup/info'),
           schema: backupInfoSchema,
           signal,
+          batch: true,
         }),
       staleTime: 5_000,
     }),

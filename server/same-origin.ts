@@ -3,9 +3,10 @@ import type { FastifyRequest } from 'fastify';
 export const CSRF_HEADER = 'x-obdash-request';
 
 /**
- * CSRF defence for the history API, two independent checks: the custom header (a cross-site form
- * or image cannot send it, and a cross-site fetch that does needs a CORS preflight this server
- * never grants), and the browser's own word on the origin (Sec-Fetch-Site, else Origin).
+ * CSRF defence for the history API and the read-batch route, two independent checks: the custom
+ * header (a cross-site form or image cannot send it, and a cross-site fetch that does needs a CORS
+ * preflight this server never grants), and the browser's own word on the origin (Sec-Fetch-Site,
+ * else Origin).
  * Returns the reason for a refusal, or undefined when the request may proceed.
  */
 export function csrfRefusal(request: FastifyRequest): string | undefined {

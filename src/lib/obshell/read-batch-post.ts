@@ -1,0 +1,103 @@
+import { answerOf, transportError, type Sent } from './answer';
+import { ObshellError } from './envelope';
+import { ndjsonLines } from './ndjson-lines';
+import { READ_BATCH_MEDIA_TYPE, readBatchAnswerSchema } from './read-batch-wire';
+
+/** The dashboard server's CSRF header (server/same-origin.ts), which the read-batch route requires. */
+const CSRF_HEADER = 'X-Obdash-Request';
+
+export interface BatchPost {
+  reads: { uri: string; auth: string }[];
+  /** Reads at obshell at once (the page's slots held for this batch). */
+  concurrency: number;
+  /** How long the whole batch may take. */
+  waitMs: number;
+  /** Called once per read, as its answer (or why there is none) arrives. */
+  onAnswer: (index: number, answer: Sent | Error) => void;
+}
+
+/** 'unsupported': the page is served without the read-batch route; nothing was answered. */
+export type BatchPostResult = 'answered' | 'unsupported';
+
+const missing = () =>
+  new ObshellError({
+    kind: 'bad-response',
+    status: 0,
+    message: "The dashboard server's read batch ended without this read's answer",
+  });
+
+/**
+ * Posts read batches to `url` (src/lib/obshell/read-batch-wire.ts) and hands each answer over as
+ * its line arrives. Every read gets exactly one onAnswer call unless the result is 'unsupported'.
+ */
+export function createBatchPoster(options: {
+  url: string;
+  fetchImpl: typeof fetch;
+  headers: () => Record<string, string>;
+}) {
+  return async function postBatch(post: BatchPost): Promise<BatchPostResult> {
+    const timeout = AbortSignal.timeout(post.waitMs);
+    const answered = new Set<number>();
+    const answerRest = (answer: () => Error) =>
+      post.reads.forEach((_, index) => {
+        if (!answered.has(index)) post.onAnswer(index, answer());
+      });
+    let response: Response;
+    try {
+      response = await options.fetchImpl(options.url, {
+        method: 'POST',
+        cache: 'no-store',
+        signal: timeout,
+        headers: { ...options.headers(), 'Content-Type': 'application/json', [CSRF_HEADER]: '1' },
+        body: JSON.stringify({ concurrency: post.concurrency, reads: post.reads }),
+      });
+    } catch {
+      answerRest(() => transportError(timeout.aborted, post.waitMs));
+      return 'answered';
+    }
+    const streamed = response.headers.get('Content-Type')?.startsWith(READ_BATCH_MEDIA_TYPE);
+    if (response.status !== 200 || !streamed || !response.body) {
+      // No such route where the page is served (a plain static host, Vite preview): go alone.
+      if ([200, 404, 405, 501].includes(response.status)) return 'unsupported';
+      // The route refused the batch (bad request, CSRF) or a gateway failed: each read says why.
+      let answer: Sent | Error;
+      try {
+        answer = answerOf(response.status, await response.text());
+      } catch (error) {
+        answer =
+          error instanceof ObshellError ? error : transportError(timeout.aborted, post.waitMs);
+      }
+      post.reads.forEach((_, index) => post.onAnswer(index, answer));
+      return 'answered';
+    }
+    try {
+      for await (const line of ndjsonLines(response.body)) {
+        const parsed = readBatchAnswerSchema.safeParse(safeJson(line));
+        const index = parsed.data?.index;
+        if (!parsed.success || index === undefined || index >= post.reads.length) continue;
+        if (answered.has(index)) continue;
+        answered.add(index);
+        let answer: Sent | Error;
+        try {
+          answer = answerOf(parsed.data.status, parsed.data.body);
+        } catch (error) {
+          answer = error instanceof Error ? error : new Error(String(error));
+        }
+        post.onAnswer(index, answer);
+      }
+    } catch {
+      answerRest(() => transportError(timeout.aborted, post.waitMs));
+      return 'answered';
+    }
+    answerRest(missing);
+    return 'answered';
+  };
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
