@@ -10,8 +10,7 @@ import classes from './page-parts.module.css';
  * that show a loader (export) stay Mantine's.
  */
 
-export const stackClass = Stack.classes.root;
-export const groupClass = Group.classes.root;
+export const stackClass = Stack.classes.root ?? '';
 export const apartGroupClass = [Group.classes.root, classes.apart].join(' ');
 export const tightGroupClass = [Group.classes.root, classes.tight].join(' ');
 export const fieldsetGroupClass = [Group.classes.root, classes.fieldset].join(' ');
