@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readBatchRequestSchema } from '../src/lib/obshell/read-batch-request.ts';
 import {
   READ_BATCH_CONCURRENCY,
   READ_BATCH_MEDIA_TYPE,
-  readBatchRequestSchema,
   type ReadBatchAnswer,
 } from '../src/lib/obshell/read-batch-wire.ts';
 import { formatIssuePath } from '../src/lib/config-issues.ts';

@@ -1,4 +1,6 @@
 import { ObshellError, envelopeSchema } from './envelope';
+import type { AnswerReading } from './read-batch-post';
+import { READ_BATCH_MEDIA_TYPE, readBatchAnswerSchema } from './read-batch-wire';
 
 /** What one exchange with obshell gave: its HTTP status and its (envelope) JSON. */
 export interface Sent {
@@ -39,3 +41,26 @@ export function transportError(timedOut: boolean, waitMs: number): ObshellError 
       : 'Cannot reach obshell (network error)',
   });
 }
+
+/** The read-batch stream's answers as the client reads them (handed to the lazily loaded poster). */
+export const batchAnswerReading: AnswerReading = {
+  mediaType: READ_BATCH_MEDIA_TYPE,
+  parseLine: (line) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    return readBatchAnswerSchema.safeParse(json).data;
+  },
+  answerOf,
+  transportError,
+  missing: () =>
+    new ObshellError({
+      kind: 'bad-response',
+      status: 0,
+      message: "The dashboard server's read batch ended without this read's answer",
+    }),
+  isReported: (error): error is Error => error instanceof ObshellError,
+};

@@ -12,10 +12,9 @@ import {
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
 import { isChunkLoadError } from '../chunk-load';
 import { createLimiter } from './limiter';
-import { answerOf, transportError } from './answer';
-import { createBatchPoster } from './read-batch-post';
-import { createReadBatcher } from './read-batcher';
-import { READ_BATCH_MAX } from './read-batch-wire';
+import { answerOf, batchAnswerReading, transportError } from './answer';
+import { READ_BATCH_MAX } from './read-batch-limits';
+import type { createReadBatcher } from './read-batcher';
 
 /**
  * What a request is signed with. Only the root@sys password: obshell checks `X-OCS-Header` against
@@ -187,20 +186,35 @@ export function createObshellClient(options: ObshellClientOptions) {
     return answerOf(status, text);
   }
 
-  const batcher = options.readBatchUrl
-    ? createReadBatcher({
-        limiter,
-        slots,
-        maxReads: READ_BATCH_MAX,
-        timeoutMs,
-        sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
-        postBatch: createBatchPoster({
-          url: options.readBatchUrl,
+  let batching: Promise<ReturnType<typeof createReadBatcher> | undefined> | undefined;
+
+  /**
+   * The read batcher, loaded with the first batched read (after unlocking) rather than with the
+   * connection screen. A chunk that does not load only means the reads go alone.
+   */
+  function readBatcher() {
+    const url = options.readBatchUrl;
+    if (url === undefined) return undefined;
+    batching ??= import('./read-batching').then(
+      ({ createReadBatching }) =>
+        createReadBatching({
+          url,
+          limiter,
+          slots,
+          maxReads: READ_BATCH_MAX,
+          timeoutMs,
+          reading: batchAnswerReading,
           fetchImpl,
           headers: acceptLanguage,
+          sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
         }),
-      })
-    : undefined;
+      () => {
+        batching = undefined;
+        return undefined;
+      },
+    );
+    return batching;
+  }
 
   async function fetchAgentKey(): Promise<AgentKeyState> {
     const sentAt = now();
@@ -279,10 +293,10 @@ export function createObshellClient(options: ObshellClientOptions) {
       // The key first, outside the queue: fetching it takes a turn of its own.
       const state = await keyState;
       const sign = () => signedInit(state, uri, req.body, credentials);
-      const { status, json } =
-        batcher && req.batch && req.method === 'GET'
-          ? await batcher.read(uri, sign, req.signal)
-          : await send(req.method, uri, sign, req.signal);
+      const batcher = req.batch && req.method === 'GET' ? await readBatcher() : undefined;
+      const { status, json } = batcher
+        ? await batcher.read(uri, sign, req.signal)
+        : await send(req.method, uri, sign, req.signal);
       return unwrapEnvelope(status, json, req.schema);
     };
     const used = currentKey();

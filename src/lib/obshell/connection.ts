@@ -2,7 +2,7 @@ import { documentLocale } from '../i18n/locale';
 import { createObshellClient, type Locale } from './client';
 import { createCredentialStore, type CredentialStore } from './credentials';
 import type { ObshellConnection } from './obshell-context';
-import { READ_BATCH_PATH } from './read-batch-wire';
+import { READ_BATCH_PATH } from './read-batch-limits';
 
 export interface ConnectionTarget {
   clusterKey: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sent } from './answer';
+import { batchAnswerReading, type Sent } from './answer';
 import { ObshellError } from './envelope';
 import { createBatchPoster } from './read-batch-post';
 
@@ -20,7 +20,12 @@ function posterAnswering(body: string[] | string, init: ResponseInit) {
     });
     return Promise.resolve(new Response(stream, init));
   };
-  return createBatchPoster({ url: '/obshell-batch', fetchImpl, headers: () => ({}) });
+  return createBatchPoster({
+    url: '/obshell-batch',
+    fetchImpl,
+    headers: () => ({}),
+    reading: batchAnswerReading,
+  });
 }
 
 const ndjson = { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } };
@@ -111,6 +116,7 @@ describe('createBatchPoster', () => {
       url: '/obshell-batch',
       fetchImpl: () => Promise.reject(new TypeError('Failed to fetch')),
       headers: () => ({}),
+      reading: batchAnswerReading,
     });
     const { answers } = await post(poster, 3);
     expect(answers.map((a) => (a as ObshellError).kind)).toEqual(['network', 'network', 'network']);

@@ -1,7 +1,6 @@
-import { answerOf, transportError, type Sent } from './answer';
-import { ObshellError } from './envelope';
+import type { Sent } from './answer';
 import { ndjsonLines } from './ndjson-lines';
-import { READ_BATCH_MEDIA_TYPE, readBatchAnswerSchema } from './read-batch-wire';
+import type { ReadBatchAnswer } from './read-batch-wire';
 
 /** The dashboard server's CSRF header (server/same-origin.ts), which the read-batch route requires. */
 const CSRF_HEADER = 'X-Obdash-Request';
@@ -19,12 +18,24 @@ export interface BatchPost {
 /** 'unsupported': the page is served without the read-batch route; nothing was answered. */
 export type BatchPostResult = 'answered' | 'unsupported';
 
-const missing = () =>
-  new ObshellError({
-    kind: 'bad-response',
-    status: 0,
-    message: "The dashboard server's read batch ended without this read's answer",
-  });
+/**
+ * How answers are read, handed in by the client (src/lib/obshell/client.ts) rather than imported:
+ * this module loads in its own chunk after unlocking, and a static import of first-screen code
+ * would make the bundler split that code (zod among it) out of the first screen's chunks.
+ */
+export interface AnswerReading {
+  mediaType: string;
+  /** One line of the stream, validated (read-batch-wire.ts), or undefined. */
+  parseLine: (line: string) => ReadBatchAnswer | undefined;
+  /** obshell's answer, or the error it means (an ObshellError). */
+  answerOf: (status: number, text: string) => Sent;
+  /** No answer: the time ran out, or the network failed. */
+  transportError: (timedOut: boolean, waitMs: number) => Error;
+  /** The stream ended without a read's answer. */
+  missing: () => Error;
+  /** Whether an error is already one the client reports as it is (an ObshellError). */
+  isReported: (error: unknown) => error is Error;
+}
 
 /**
  * Posts read batches to `url` (src/lib/obshell/read-batch-wire.ts) and hands each answer over as
@@ -34,7 +45,9 @@ export function createBatchPoster(options: {
   url: string;
   fetchImpl: typeof fetch;
   headers: () => Record<string, string>;
+  reading: AnswerReading;
 }) {
+  const { answerOf, transportError, missing, parseLine, mediaType, isReported } = options.reading;
   return async function postBatch(post: BatchPost): Promise<BatchPostResult> {
     const timeout = AbortSignal.timeout(post.waitMs);
     const answered = new Set<number>();
@@ -55,7 +68,7 @@ export function createBatchPoster(options: {
       answerRest(() => transportError(timeout.aborted, post.waitMs));
       return 'answered';
     }
-    const streamed = response.headers.get('Content-Type')?.startsWith(READ_BATCH_MEDIA_TYPE);
+    const streamed = response.headers.get('Content-Type')?.startsWith(mediaType);
     if (response.status !== 200 || !streamed || !response.body) {
       // No such route where the page is served (a plain static host, Vite preview): go alone.
       if ([200, 404, 405, 501].includes(response.status)) return 'unsupported';
@@ -64,22 +77,21 @@ export function createBatchPoster(options: {
       try {
         answer = answerOf(response.status, await response.text());
       } catch (error) {
-        answer =
-          error instanceof ObshellError ? error : transportError(timeout.aborted, post.waitMs);
+        answer = isReported(error) ? error : transportError(timeout.aborted, post.waitMs);
       }
       post.reads.forEach((_, index) => post.onAnswer(index, answer));
       return 'answered';
     }
     try {
       for await (const line of ndjsonLines(response.body)) {
-        const parsed = readBatchAnswerSchema.safeParse(safeJson(line));
-        const index = parsed.data?.index;
-        if (!parsed.success || index === undefined || index >= post.reads.length) continue;
+        const parsed = parseLine(line);
+        const index = parsed?.index;
+        if (!parsed || index === undefined || index >= post.reads.length) continue;
         if (answered.has(index)) continue;
         answered.add(index);
         let answer: Sent | Error;
         try {
-          answer = answerOf(parsed.data.status, parsed.data.body);
+          answer = answerOf(parsed.status, parsed.body);
         } catch (error) {
           answer = error instanceof Error ? error : new Error(String(error));
         }
@@ -92,12 +104,4 @@ export function createBatchPoster(options: {
     answerRest(missing);
     return 'answered';
   };
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }

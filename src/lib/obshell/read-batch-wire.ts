@@ -1,5 +1,3 @@
-import { z } from '../zod-mini';
-
 /**
  * The read-batch route of the dashboard's own server (production server and `npm run dev`): many
  * signed obshell GETs in one HTTP request. Each read is signed by the browser exactly as it would
@@ -11,40 +9,11 @@ import { z } from '../zod-mini';
  * Why: with 200 tenants the status page makes 600 reads, and the browser's own cost per HTTP
  * request (about 8 ms of CPU across its processes) made the page wait for the CPU, not obshell.
  */
-export const READ_BATCH_PATH = '/obshell-batch';
-/** Reads per batch: the server refuses more (its body limit is far above 64 signed headers). */
-export const READ_BATCH_MAX = 64;
-/** Issue 13's limit: one obshell never has more than 4 of our requests in flight. */
-export const READ_BATCH_CONCURRENCY = 4;
-/** The answer stream's media type: one JSON object per line. */
-export const READ_BATCH_MEDIA_TYPE = 'application/x-ndjson';
+import { z } from '../zod-mini';
+import { READ_BATCH_MAX } from './read-batch-limits';
 
-/**
- * obshell's path and query as signed: printable ASCII only (buildUri percent-encodes the rest), and
- * no "." or ".." segment (also percent-encoded), which a server normalising the path could resolve to outside /api/.
- */
-const obshellUri = z.string().check(
-  z.maxLength(4096),
-  z.regex(/^\/api\/[!-~]*$/, 'must be an obshell path starting with /api/ (no spaces)'),
-  z.refine(
-    (uri) => !/\/\.\.?(?:[/?#]|$)/.test((uri.split('?')[0] ?? '').replace(/%2e/gi, '.')),
-    'must not contain "." or ".." path segments',
-  ),
-);
-
-export const readBatchRequestSchema = z.strictObject({
-  /** Reads at obshell at once: the slots the page holds for this batch (default and most 4). */
-  concurrency: z.optional(z.number().check(z.int(), z.gte(1), z.lte(READ_BATCH_CONCURRENCY))),
-  reads: z
-    .array(
-      z.strictObject({
-        uri: obshellUri,
-        /** The read's `X-OCS-Header` (RSA-encrypted; the server never looks inside). */
-        auth: z.string().check(z.minLength(1), z.maxLength(16_384)),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(READ_BATCH_MAX)),
-});
+export * from './read-batch-limits';
+// The request's format (what the server checks) is in read-batch-request.ts.
 
 /** One line of the answer stream: the answer to `reads[index]`. Lines come in answer order. */
 export const readBatchAnswerSchema = z.strictObject({
@@ -55,5 +24,4 @@ export const readBatchAnswerSchema = z.strictObject({
   body: z.string(),
 });
 
-export type ReadBatchRequest = z.infer<typeof readBatchRequestSchema>;
 export type ReadBatchAnswer = z.infer<typeof readBatchAnswerSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { READ_BATCH_MAX, readBatchRequestSchema } from './read-batch-wire';
+import { READ_BATCH_MAX } from './read-batch-limits';
+import { readBatchRequestSchema } from './read-batch-request';
 
 const batchOf = (uri: string) => ({ reads: [{ uri, auth: 'signed' }] });
 const refusal = (body: unknown) =>
