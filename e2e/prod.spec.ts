@@ -250,9 +250,12 @@ test('obshell stopped: the UI says so, the typed change survives and goes throug
     await page.goto(`${origin}${BASE_PATH}backup`);
     await unlock(page, PASSWORD_A);
     await page.getByLabel(HA).fill('45');
+    // Every tenant read first (Review waits for them): obshell stops after the page has its values.
+    const review = page.getByRole('button', { name: 'Review 1 change' });
+    await expect(review).toBeEnabled();
     await sim.close();
 
-    await page.getByRole('button', { name: 'Review 1 change' }).click();
+    await review.click();
     const dialog = page.getByRole('dialog', { name: 'Review the change' });
     await dialog.getByRole('button', { name: 'Apply change' }).click();
     await expect(dialog.getByText(/Cannot reach the obshell of cluster "Lab"/)).toBeVisible();
