@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDevReadBatch } from './dev-read-batch.ts';
 import { answersOf, envelopeOf, postBatch } from './testing/read-batch-client.ts';
-import { startUpstream } from './testing/helpers.ts';
+import { closedAfterEach, startUpstream } from './testing/helpers.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const closeLater = closedAfterEach();
 
 describe('read batch for npm run dev (startDevReadBatch)', () => {
   it('starts on loopback, forwards reads to its target with the production code, and closes', async () => {
@@ -15,10 +12,10 @@ describe('read batch for npm run dev (startDevReadBatch)', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(`{"uri":"${request.url}"}`);
     });
-    cleanups.push(obshell.close);
+    closeLater(obshell.close);
     const batch = await startDevReadBatch({ target: obshell.url, timeoutMs: 800 });
     let closed = false;
-    cleanups.push(() => (closed ? Promise.resolve() : batch.close()));
+    closeLater(() => (closed ? Promise.resolve() : batch.close()));
     expect(new URL(batch.url).hostname).toBe('127.0.0.1');
 
     const reads = [

@@ -1,13 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
-import { closedPort, rawExchange, startServer, startUpstream } from './testing/helpers.ts';
+import {
+  closedAfterEach,
+  closedPort,
+  rawExchange,
+  startServer,
+  startUpstream,
+} from './testing/helpers.ts';
 
 /** Issue 12: each block names the item it pins down; every test fails on the server before it. */
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const closeLater = closedAfterEach();
 
 async function serve(
   env: Record<string, string>,
@@ -15,13 +18,13 @@ async function serve(
   logs?: string[],
 ): Promise<string> {
   const server = await startServer(env, clusters, logs ? { logs } : {});
-  cleanups.push(server.close);
+  closeLater(server.close);
   return server.url;
 }
 
 async function upstream(...args: Parameters<typeof startUpstream>) {
   const started = await startUpstream(...args);
-  cleanups.push(started.close);
+  closeLater(started.close);
   return started;
 }
 

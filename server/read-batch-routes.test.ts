@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import { rawExchange, startServer, startUpstream } from './testing/helpers.ts';
+import { closedAfterEach, rawExchange, startServer, startUpstream } from './testing/helpers.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const closeLater = closedAfterEach();
 
 async function serve(env: Record<string, string>, clusters: ClusterTarget[]) {
   const server = await startServer(env, clusters);
-  cleanups.push(server.close);
+  closeLater(server.close);
   return server.url;
 }
 
@@ -20,7 +17,7 @@ async function obshellNamed(name: string) {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ cluster: name, uri: request.url }));
   });
-  cleanups.push(server.close);
+  closeLater(server.close);
   return server;
 }
 
@@ -104,7 +101,7 @@ describe('read batch: where the route lives', () => {
         response.end('{}');
       }, 100);
     });
-    cleanups.push(obshell.close);
+    closeLater(obshell.close);
     const url = await serve({}, [{ id: 'default', name: 'only', url: obshell.url }]);
     const body = JSON.stringify({ reads: readsOf(20) });
     // The page leaves (its connection closes) 150 ms into a batch that takes 500 ms.

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBatchAnswerSchema } from '../src/lib/obshell/read-batch-wire.ts';
 import { postBatch, readsOf } from './testing/read-batch-client.ts';
-import { startServer, startUpstream } from './testing/helpers.ts';
+import { closedAfterEach, startServer, startUpstream } from './testing/helpers.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const closeLater = closedAfterEach();
 
 /** The body's chunks as the page receives them, each as the read indexes of its lines. */
 async function chunksOf(response: Response) {
@@ -45,9 +42,9 @@ describe('read batch: the answer stream', () => {
         for (const release of held) release();
       }
     });
-    cleanups.push(obshell.close);
+    closeLater(obshell.close);
     const server = await startServer({}, [{ id: 'default', name: 'prod', url: obshell.url }]);
-    cleanups.push(server.close);
+    closeLater(server.close);
     const chunks = await chunksOf(
       await postBatch(server.url, '/obshell-batch', { reads: readsOf(5) }),
     );

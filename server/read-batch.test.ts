@@ -1,12 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, linesOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import { closedPort, rawExchange, startServer, startUpstream } from './testing/helpers.ts';
+import {
+  closedAfterEach,
+  closedPort,
+  rawExchange,
+  startServer,
+  startUpstream,
+} from './testing/helpers.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const closeLater = closedAfterEach();
 
 async function serve(
   env: Record<string, string>,
@@ -14,13 +17,13 @@ async function serve(
   options: { logs?: string[] } = {},
 ) {
   const server = await startServer(env, clusters, options);
-  cleanups.push(server.close);
+  closeLater(server.close);
   return server.url;
 }
 
 async function upstream(...args: Parameters<typeof startUpstream>) {
   const server = await startUpstream(...args);
-  cleanups.push(server.close);
+  closeLater(server.close);
   return server;
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildServer } from '../app.ts';
 import { loadConfig, type ClusterTarget, type ServerConfig } from '../config.ts';
+import { afterEach } from 'vitest';
 
 /** A minimal built app: what `vite build` emits, reduced to what the server cares about. */
 export function fakeDist(): string {
@@ -138,4 +139,18 @@ export async function startServer(
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, app, close: () => app.close() };
+}
+
+/**
+ * What a test starts (servers, fake obshells), closed after it, last started first. Call once at
+ * the top of a test file; pass each close function to what it returns.
+ */
+export function closedAfterEach() {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()?.();
+  });
+  return (close: () => Promise<unknown>) => {
+    cleanups.push(close);
+  };
 }
