@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterTarget } from './config.ts';
-import {
-  closedAfterEach,
-  closedPort,
-  rawExchange,
-  startServer,
-  startUpstream,
-} from './testing/helpers.ts';
+import { testServers, closedPort, rawExchange, startServer } from './testing/helpers.ts';
 
 /** Issue 12: each block names the item it pins down; every test fails on the server before it. */
 
-const closeLater = closedAfterEach();
-
-async function serve(
-  env: Record<string, string>,
-  clusters: ClusterTarget[],
-  logs?: string[],
-): Promise<string> {
-  const server = await startServer(env, clusters, logs ? { logs } : {});
-  closeLater(server.close);
-  return server.url;
-}
-
-async function upstream(...args: Parameters<typeof startUpstream>) {
-  const started = await startUpstream(...args);
-  closeLater(started.close);
-  return started;
-}
+const { serve, upstream } = testServers();
 
 const envelope = { successful: false, error: { subErrors: [] } };
 
@@ -87,7 +64,7 @@ describe('item 8: trusted proxies and what obshell gets to see', () => {
   it('ignores X-Forwarded-For from anyone not in TRUSTED_PROXIES', async () => {
     const obshell = await upstream();
     const logs: string[] = [];
-    const url = await serve({}, [{ id: 'default', name: 'a', url: obshell.url }], logs);
+    const url = await serve({}, [{ id: 'default', name: 'a', url: obshell.url }], { logs });
     await fetch(`${url}/healthz`, { headers: forged });
     expect(logs.join('')).toContain('"remoteAddress":"127.0.0.1"');
     expect(logs.join('')).not.toContain('203.0.113.9');
@@ -99,7 +76,7 @@ describe('item 8: trusted proxies and what obshell gets to see', () => {
     const url = await serve(
       { TRUSTED_PROXIES: '127.0.0.1/32' },
       [{ id: 'default', name: 'a', url: obshell.url }],
-      logs,
+      { logs },
     );
     await fetch(`${url}/healthz`, { headers: forged });
     expect(logs.join('')).toContain('"remoteAddress":"203.0.113.9"');

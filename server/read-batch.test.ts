@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, linesOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import {
-  closedAfterEach,
-  closedPort,
-  rawExchange,
-  startServer,
-  startUpstream,
-} from './testing/helpers.ts';
+import { testServers, closedPort, rawExchange } from './testing/helpers.ts';
 
-const closeLater = closedAfterEach();
-
-async function serve(
-  env: Record<string, string>,
-  clusters: ClusterTarget[],
-  options: { logs?: string[] } = {},
-) {
-  const server = await startServer(env, clusters, options);
-  closeLater(server.close);
-  return server.url;
-}
-
-async function upstream(...args: Parameters<typeof startUpstream>) {
-  const server = await startUpstream(...args);
-  closeLater(server.close);
-  return server;
-}
+const { serve, upstream } = testServers();
 
 const one = (url: string): ClusterTarget[] => [{ id: 'default', name: 'prod', url }];
 

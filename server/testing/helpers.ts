@@ -154,3 +154,25 @@ export function closedAfterEach() {
     cleanups.push(close);
   };
 }
+
+/** startServer (resolving with its URL) and startUpstream for a test file, closed after each test. */
+export function testServers() {
+  const closeLater = closedAfterEach();
+  return {
+    closeLater,
+    serve: async (
+      env: Record<string, string>,
+      clusters: ClusterTarget[],
+      options: { logs?: string[] } = {},
+    ) => {
+      const server = await startServer(env, clusters, options);
+      closeLater(server.close);
+      return server.url;
+    },
+    upstream: async (...args: Parameters<typeof startUpstream>) => {
+      const started = await startUpstream(...args);
+      closeLater(started.close);
+      return started;
+    },
+  };
+}
