@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../src/lib/csrf-header.ts';
 
-export const CSRF_HEADER = 'x-obdash-request';
+/** Node lower-cases the names of the headers it received. */
+const CSRF_HEADER_RECEIVED = CSRF_HEADER.toLowerCase();
 
 /**
  * CSRF defence for the history API and the read-batch route, two independent checks: the custom
@@ -10,8 +12,8 @@ export const CSRF_HEADER = 'x-obdash-request';
  * Returns the reason for a refusal, or undefined when the request may proceed.
  */
 export function csrfRefusal(request: FastifyRequest): string | undefined {
-  if (request.headers[CSRF_HEADER] !== '1') {
-    return `the request lacks the "X-Obdash-Request: 1" header that the dashboard sends`;
+  if (request.headers[CSRF_HEADER_RECEIVED] !== '1') {
+    return `the request lacks the "${CSRF_HEADER}: 1" header that the dashboard sends`;
   }
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') {

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { CSRF_HEADER } from './csrf-header';
 import { HISTORY_OUTCOMES, type HistoryOutcome } from './history-outcomes';
 import { readRuntimeConfig } from './runtime-config';
 import { z } from './zod-mini';
@@ -8,7 +9,6 @@ import { z } from './zod-mini';
  * Every request carries the custom header the server's CSRF check asks for; every answer is
  * parsed. Not obshell: no signature, no password, nothing secret goes out (values are masked).
  */
-export const HISTORY_CSRF_HEADER = 'X-Obdash-Request';
 
 export type { HistoryOutcome };
 export const historyOutcomeSchema = z.enum(HISTORY_OUTCOMES);
@@ -92,7 +92,7 @@ export function filterParams(filter: HistoryFilter): URLSearchParams {
 
 async function send(route: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set(HISTORY_CSRF_HEADER, '1');
+  headers.set(CSRF_HEADER, '1');
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
   const response = await fetch(`${historyBase()}/${route}`, {
     ...init,

@@ -14,6 +14,7 @@ import { isChunkLoadError } from '../chunk-load';
 import { createLimiter } from './limiter';
 import { answerOf, batchAnswerReading, transportError } from './answer';
 import { READ_BATCH_MAX } from './read-batch-limits';
+import { CSRF_HEADER } from '../csrf-header';
 import type { createReadBatcher } from './read-batcher';
 
 /**
@@ -205,7 +206,7 @@ export function createObshellClient(options: ObshellClientOptions) {
           timeoutMs,
           reading: batchAnswerReading,
           fetchImpl,
-          headers: acceptLanguage,
+          headers: () => ({ ...acceptLanguage(), [CSRF_HEADER]: '1' }),
           sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
         }),
       () => {

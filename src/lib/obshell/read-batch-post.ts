@@ -2,9 +2,6 @@ import type { Sent } from './answer';
 import { ndjsonLines } from './ndjson-lines';
 import type { ReadBatchAnswer } from './read-batch-wire';
 
-/** The dashboard server's CSRF header (server/same-origin.ts), which the read-batch route requires. */
-const CSRF_HEADER = 'X-Obdash-Request';
-
 export interface BatchPost {
   reads: { uri: string; auth: string }[];
   /** Reads at obshell at once (the page's slots held for this batch). */
@@ -44,6 +41,7 @@ export interface AnswerReading {
 export function createBatchPoster(options: {
   url: string;
   fetchImpl: typeof fetch;
+  /** Sent with every batch: the page's language and the server's CSRF header. */
   headers: () => Record<string, string>;
   reading: AnswerReading;
 }) {
@@ -61,7 +59,7 @@ export function createBatchPoster(options: {
         method: 'POST',
         cache: 'no-store',
         signal: timeout,
-        headers: { ...options.headers(), 'Content-Type': 'application/json', [CSRF_HEADER]: '1' },
+        headers: { ...options.headers(), 'Content-Type': 'application/json' },
         body: JSON.stringify({ concurrency: post.concurrency, reads: post.reads }),
       });
     } catch {
