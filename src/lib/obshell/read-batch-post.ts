@@ -83,17 +83,15 @@ export function createBatchPoster(options: {
     try {
       for await (const line of ndjsonLines(response.body)) {
         const parsed = parseLine(line);
-        const index = parsed?.index;
-        if (!parsed || index === undefined || index >= post.reads.length) continue;
-        if (answered.has(index)) continue;
-        answered.add(index);
+        if (!parsed || parsed.index >= post.reads.length || answered.has(parsed.index)) continue;
+        answered.add(parsed.index);
         let answer: Sent | Error;
         try {
           answer = answerOf(parsed.status, parsed.body);
         } catch (error) {
           answer = error instanceof Error ? error : new Error(String(error));
         }
-        post.onAnswer(index, answer);
+        post.onAnswer(parsed.index, answer);
       }
     } catch {
       answerRest(() => transportError(timeout.aborted, post.waitMs));
