@@ -127,11 +127,7 @@ async function buildApp(
 
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
 
-  const agents = createUpstreamAgents();
-  app.addHook('onClose', (_instance, done) => {
-    agents.destroyAll();
-    done();
-  });
+  const agents = createUpstreamAgents(app);
   await registerObshellProxy(app, {
     basePath: base,
     clusters,

@@ -10,11 +10,7 @@ import { createUpstreamAgents } from './upstream.ts';
  */
 export async function startDevReadBatch(options: { target: string; timeoutMs?: number }) {
   const app = Fastify({ logger: false });
-  const agents = createUpstreamAgents();
-  app.addHook('onClose', (_instance, done) => {
-    agents.destroyAll();
-    done();
-  });
+  const agents = createUpstreamAgents(app);
   await registerReadBatch(app, {
     basePath: '/',
     clusters: [{ id: 'default', name: 'obshell', url: options.target }],

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { FastifyInstance } from 'fastify';
 import type { ClusterTarget } from './config.ts';
 
 /** Upstream connections per cluster: obshell is one process; more only queue there. */
@@ -7,10 +8,15 @@ const SOCKETS_PER_CLUSTER = 32;
 
 /**
  * One keep-alive pool per cluster, shared by the proxy and the read-batch route, so both reuse the
- * same warm connections to that obshell.
+ * same warm connections to that obshell. Its sockets are destroyed when `app` closes.
  */
-export function createUpstreamAgents() {
+export function createUpstreamAgents(app: FastifyInstance) {
   const agents = new Map<string, HttpAgent>();
+  app.addHook('onClose', (_instance, done) => {
+    for (const agent of agents.values()) agent.destroy();
+    agents.clear();
+    done();
+  });
   return {
     agentFor(cluster: ClusterTarget): HttpAgent {
       let agent = agents.get(cluster.id);
@@ -20,10 +26,6 @@ export function createUpstreamAgents() {
         agents.set(cluster.id, agent);
       }
       return agent;
-    },
-    destroyAll() {
-      for (const agent of agents.values()) agent.destroy();
-      agents.clear();
     },
   };
 }
