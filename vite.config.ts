@@ -44,6 +44,16 @@ export function devApiProxy(target: string): ProxyOptions {
   };
 }
 
+/** Stops a server started beside the dev server when the dev server closes (one Ctrl-C). */
+function stopsWithDevServer(name: string, stop: () => Promise<unknown>): Plugin {
+  return {
+    name,
+    configureServer(server) {
+      server.httpServer?.once('close', () => void stop());
+    },
+  };
+}
+
 function announce(lines: string[]): Plugin {
   return {
     name: 'obshell-target-banner',
@@ -67,12 +77,7 @@ async function devHistoryProxy(plugins: PluginOption[]): Promise<Record<string, 
     import.meta.url,
   )) as { startDevHistory: typeof StartDevHistory };
   const history = await startDevHistory({ clusterIds: ['default'] });
-  plugins.push({
-    name: 'dev-change-history',
-    configureServer(server) {
-      server.httpServer?.once('close', () => void history.close());
-    },
-  });
+  plugins.push(stopsWithDevServer('dev-change-history', () => history.close()));
   return { '^/history/(?:entries|facets|export)': { target: history.url } };
 }
 
@@ -89,12 +94,7 @@ async function devReadBatchProxy(
     startDevReadBatch: typeof StartDevReadBatch;
   };
   const batch = await startDevReadBatch({ target });
-  plugins.push({
-    name: 'dev-read-batch',
-    configureServer(server) {
-      server.httpServer?.once('close', () => void batch.close());
-    },
-  });
+  plugins.push(stopsWithDevServer('dev-read-batch', () => batch.close()));
   return { '^/obshell-batch$': { target: batch.url } };
 }
 
@@ -122,12 +122,7 @@ export default defineConfig(async ({ command }) => {
           `  ➜  obshell:  embedded simulator at ${sim.url}`,
           `  ➜  demo root@sys password: ${env.SIM_PASSWORD}`,
         ]),
-        {
-          name: 'embedded-obshell-simulator',
-          configureServer(server) {
-            server.httpServer?.once('close', () => void sim.close());
-          },
-        },
+        stopsWithDevServer('embedded-obshell-simulator', () => sim.close()),
       );
     }
   }
