@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import { closedAfterEach, rawExchange, startServer, startUpstream } from './testing/helpers.ts';
+import { answerAfter, rawExchange, testServers } from './testing/helpers.ts';
 
-const closeLater = closedAfterEach();
-
-async function serve(env: Record<string, string>, clusters: ClusterTarget[]) {
-  const server = await startServer(env, clusters);
-  closeLater(server.close);
-  return server.url;
-}
+const { serve, upstream } = testServers();
 
 /** An obshell that says which cluster it is, so an answer shows where its read went. */
-async function obshellNamed(name: string) {
-  const server = await startUpstream((request, response) => {
+function obshellNamed(name: string) {
+  return upstream((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ cluster: name, uri: request.url }));
   });
-  closeLater(server.close);
-  return server;
 }
 
 describe('read batch: where the route lives', () => {
@@ -95,13 +86,7 @@ describe('read batch: where the route lives', () => {
   });
 
   it('stops sending reads once the page has gone away', async () => {
-    const obshell = await startUpstream((_request, response) => {
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end('{}');
-      }, 100);
-    });
-    closeLater(obshell.close);
+    const obshell = await upstream(answerAfter(100, '{}'));
     const url = await serve({}, [{ id: 'default', name: 'only', url: obshell.url }]);
     const body = JSON.stringify({ reads: readsOf(20) });
     // The page leaves (its connection closes) 150 ms into a batch that takes 500 ms.

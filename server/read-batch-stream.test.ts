@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readBatchAnswerSchema } from '../src/lib/obshell/read-batch-wire.ts';
 import { postBatch, readsOf } from './testing/read-batch-client.ts';
-import { closedAfterEach, startServer, startUpstream } from './testing/helpers.ts';
+import { testServers } from './testing/helpers.ts';
 
-const closeLater = closedAfterEach();
+const { serve, upstream } = testServers();
 
 /** The body's chunks as the page receives them, each as the read indexes of its lines. */
 async function chunksOf(response: Response) {
@@ -32,7 +32,7 @@ describe('read batch: the answer stream', () => {
     // the first of them is back, and takes 300 ms. (This does not pin the 10 ms coalescing: writes
     // in one tick leave together even without it, and spacing the answers makes the test flaky.)
     const held: (() => void)[] = [];
-    const obshell = await startUpstream((request, response) => {
+    const obshell = await upstream((request, response) => {
       const answer = () => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end('{"successful":true}');
@@ -42,12 +42,8 @@ describe('read batch: the answer stream', () => {
         for (const release of held) release();
       }
     });
-    closeLater(obshell.close);
-    const server = await startServer({}, [{ id: 'default', name: 'prod', url: obshell.url }]);
-    closeLater(server.close);
-    const chunks = await chunksOf(
-      await postBatch(server.url, '/obshell-batch', { reads: readsOf(5) }),
-    );
+    const url = await serve({}, [{ id: 'default', name: 'prod', url: obshell.url }]);
+    const chunks = await chunksOf(await postBatch(url, '/obshell-batch', { reads: readsOf(5) }));
     // One chunk, or two on a loaded machine; read 4 in its own, not with them all at the end.
     const first = chunks.slice(0, -1);
     expect(first.length).toBeLessThanOrEqual(2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterTarget } from './config.ts';
 import { answersOf, envelopeOf, linesOf, postBatch, readsOf } from './testing/read-batch-client.ts';
-import { testServers, closedPort, rawExchange } from './testing/helpers.ts';
+import { answerAfter, closedPort, rawExchange, testServers } from './testing/helpers.ts';
 
 const { serve, upstream } = testServers();
 
@@ -135,12 +135,7 @@ describe('read batch: forwarding to obshell', () => {
   );
 
   it('gives each read the whole timeout from when it leaves, not from when the batch came', async () => {
-    const obshell = await upstream((_request, response) => {
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end('{"successful":true}');
-      }, 500);
-    });
+    const obshell = await upstream(answerAfter(500, '{"successful":true}'));
     const url = await serve({ PROXY_TIMEOUT_MS: '800' }, one(obshell.url));
     // One at a time: the second leaves at 500 ms and is answered at 1 s, after 800 ms of batch.
     const response = await postBatch(url, '/obshell-batch', { concurrency: 1, reads: readsOf(2) });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildServer } from './app.ts';
 import { installGracefulShutdown } from './shutdown.ts';
-import { fakeDist, startUpstream, testConfig } from './testing/helpers.ts';
+import { answerAfter, fakeDist, startUpstream, testConfig } from './testing/helpers.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -10,12 +10,9 @@ afterEach(async () => {
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish, refuses new ones, then exits 0', async () => {
-    const upstream = await startUpstream((_req, res) => {
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"successful":true,"status":200,"data":{"dag":"started"}}');
-      }, 700);
-    });
+    const upstream = await startUpstream(
+      answerAfter(700, '{"successful":true,"status":200,"data":{"dag":"started"}}'),
+    );
     cleanups.push(upstream.close);
     const config = testConfig({}, fakeDist());
     const app = await buildServer(config, {

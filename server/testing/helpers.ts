@@ -80,6 +80,16 @@ export async function startUpstream(
   };
 }
 
+/** An upstream handler that answers 200 with the JSON `body` after `ms` (a slow obshell). */
+export function answerAfter(ms: number, body: string) {
+  return (_request: SeenRequest, response: ServerResponse) => {
+    setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(body);
+    }, ms);
+  };
+}
+
 /** A port nothing listens on (bound, then released). */
 export async function closedPort(): Promise<number> {
   const server = createServer();
