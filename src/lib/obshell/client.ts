@@ -10,7 +10,7 @@ import {
   type AgentPublicKey,
 } from './hybrid-crypto';
 import { classifyUnauthorized, redactSecrets } from './auth-errors';
-import { isChunkLoadError } from '../chunk-load';
+import { isChunkLoadError, preloadableChunk } from '../chunk-load';
 import { createLimiter } from './limiter';
 import { answerOf, batchAnswerReading, transportError } from './answer';
 import { READ_BATCH_MAX } from './read-batch-limits';
@@ -132,6 +132,9 @@ export function credentialsUsedFor(error: unknown): Credentials | undefined {
   return typeof error === 'object' && error !== null ? signedWith.get(error) : undefined;
 }
 
+/** Read batching (read-batching.ts), fetched once, with the first batched read of any client. */
+const readBatchingChunk = preloadableChunk(() => import('./read-batching'));
+
 export type ObshellClient = ReturnType<typeof createObshellClient>;
 
 export function createObshellClient(options: ObshellClientOptions) {
@@ -187,34 +190,30 @@ export function createObshellClient(options: ObshellClientOptions) {
     return answerOf(status, text);
   }
 
-  let batching: Promise<ReturnType<typeof createReadBatcher> | undefined> | undefined;
+  let batcher: ReturnType<typeof createReadBatcher> | undefined;
 
   /**
-   * The read batcher, loaded with the first batched read (after unlocking) rather than with the
-   * connection screen. A chunk that does not load only means the reads go alone.
+   * The read batcher, made once the read-batching chunk is in: that chunk loads with the first
+   * batched read (after unlocking), not with the connection screen. A chunk that does not load
+   * only means the reads go alone; the next batched read tries it again.
    */
-  function readBatcher() {
+  async function readBatcher() {
     const url = options.readBatchUrl;
     if (url === undefined) return undefined;
-    batching ??= import('./read-batching').then(
-      ({ createReadBatching }) =>
-        createReadBatching({
-          url,
-          limiter,
-          slots,
-          maxReads: READ_BATCH_MAX,
-          timeoutMs,
-          reading: batchAnswerReading,
-          fetchImpl,
-          headers: () => ({ ...acceptLanguage(), [CSRF_HEADER]: '1' }),
-          sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
-        }),
-      () => {
-        batching = undefined;
-        return undefined;
-      },
-    );
-    return batching;
+    if (batcher) return batcher;
+    const chunk = await readBatchingChunk.load().catch(() => undefined);
+    batcher ??= chunk?.createReadBatching({
+      url,
+      limiter,
+      slots,
+      maxReads: READ_BATCH_MAX,
+      timeoutMs,
+      reading: batchAnswerReading,
+      fetchImpl,
+      headers: () => ({ ...acceptLanguage(), [CSRF_HEADER]: '1' }),
+      sendOne: (uri, init, signal) => sendNow('GET', uri, init, signal),
+    });
+    return batcher;
   }
 
   async function fetchAgentKey(): Promise<AgentKeyState> {
