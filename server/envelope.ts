@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -13,4 +14,12 @@ export function errorEnvelope(status: number, errCode: string, message: string) 
     traceId: randomBytes(8).toString('hex'),
     error: { errCode, message, subErrors: [] },
   };
+}
+
+/** Answers with that error envelope, never cached (the dashboard server's own refusals). */
+export function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
+  return reply
+    .code(status)
+    .header('Cache-Control', 'no-store')
+    .send(errorEnvelope(status, errCode, message));
 }

@@ -7,20 +7,13 @@ import {
 } from '../src/lib/obshell/read-batch-wire.ts';
 import { formatIssuePath } from '../src/lib/config-issues.ts';
 import type { ClusterTarget } from './config.ts';
-import { errorEnvelope } from './envelope.ts';
+import { sendError } from './envelope.ts';
 import { coalescedLines } from './coalesced-lines.ts';
 import { mapLimited } from './map-limited.ts';
 import { PROXY_BODY_LIMIT } from './proxy.ts';
 import { proxyFailure } from './proxy-errors.ts';
 import { csrfRefusal } from './same-origin.ts';
 import { exchange, type UpstreamAgents } from './upstream.ts';
-
-function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .send(errorEnvelope(status, errCode, message));
-}
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong type), in the envelope; never the body. */
 function answerError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {

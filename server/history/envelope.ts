@@ -1,17 +1,8 @@
-import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { errorEnvelope } from '../envelope.ts';
 
 /** Answers in obshell's envelope shape (contract §1), like every other answer of this server. */
 export function okEnvelope<T>(status: number, data: T) {
   return { successful: true as const, timestamp: new Date().toISOString(), status, data };
-}
-
-export function sendError(reply: FastifyReply, status: number, errCode: string, message: string) {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .send(errorEnvelope(status, errCode, message));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { csvHeader, csvRows } from './csv.ts';
-import { describeIssues, okEnvelope, sendError } from './envelope.ts';
+import { sendError } from '../envelope.ts';
+import { describeIssues, okEnvelope } from './envelope.ts';
 import {
   entryIdParamsSchema,
   facetsQuerySchema,
