@@ -36,7 +36,8 @@ const FIGURES = {
 } as const;
 type Key = keyof typeof FIGURES;
 
-const PROBE: ProbeSpec = {
+/** The marks of one visit (also used by bench/profile-many-tenants.ts). */
+export const MANY_TENANTS_PROBE: ProbeSpec = {
   fields: [{ name: 'form', label: labels.formField }],
   clicks: [{ name: 'unlock', label: labels.unlock }],
   gone: [
@@ -50,7 +51,7 @@ async function visit(browser: Browser, stack: BenchStack, path: string, wanted: 
   const context = await newContext(browser, stack.appUrl);
   try {
     const page = await context.newPage();
-    await page.addInitScript(installProbe, PROBE);
+    await page.addInitScript(installProbe, MANY_TENANTS_PROBE);
     await page.goto(path);
     await page.getByLabel(new RegExp(labels.password, 'i')).fill(BENCH_ROOT_PASSWORD);
     await page.getByRole('button', { name: new RegExp(labels.unlock, 'i') }).click();
