@@ -4,6 +4,7 @@ import { createAppRouter } from './router';
 
 // Re-exported for the session shell, which fetches this chunk while the connection screen is up.
 export { preloadPageChunks } from './layout';
+export { prefetchLandingReads } from './landing-reads';
 
 // One router for the life of the page: it listens to the browser's history, survives locking and
 // cluster switches (RouterProvider remounts, the router's state stays), and StrictMode runs state

@@ -3,6 +3,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
 import { historyPageChunk } from '../features/history/api/history-first-page';
+import type { TenantReadSet } from '../lib/obshell/tenant-prefetch';
 import { RootErrorBoundary, RouteErrorBoundary } from './error-boundaries';
 import { AppLayout } from './layout';
 import { lazyPage } from './lazy-page';
@@ -26,9 +27,17 @@ const DagTimelinePage = lazyPage(
 );
 const HistoryPage = lazyPage(historyPageChunk, (m) => m.HistoryPage);
 
+/** What a route tells the app about itself (react-router's `handle`), see landing-reads.ts. */
+export interface PageHandle {
+  /** The per-tenant reads the page makes, started on unlocking when it is where the user lands. */
+  tenantReads?: TenantReadSet;
+  /** Sends to the first screen: the status page, or the backup form inside a portal's iframe. */
+  firstScreen?: true;
+}
+
 /** A page route: its own error boundary, so a failing page leaves the shell and navigation up. */
-function page(path: string, Component: ComponentType): RouteObject {
-  return { path, Component, ErrorBoundary: RouteErrorBoundary };
+function page(path: string, Component: ComponentType, handle: PageHandle = {}): RouteObject {
+  return { path, Component, ErrorBoundary: RouteErrorBoundary, handle };
 }
 
 /**
@@ -41,6 +50,7 @@ function FirstScreen() {
   return <Navigate to={embedded ? routes.backupConfig : routes.status} replace />;
 }
 const toFirstScreen = <FirstScreen />;
+const FIRST_SCREEN: PageHandle = { firstScreen: true };
 
 /**
  * The one route table. Paths are relative to the router's basename (the deployment's base path);
@@ -53,13 +63,13 @@ export const appRoutes: RouteObject[] = [
     Component: AppLayout,
     ErrorBoundary: RootErrorBoundary,
     children: [
-      { index: true, element: toFirstScreen },
-      page('status', StatusPage),
-      page('backup', BackupConfigPage),
+      { index: true, element: toFirstScreen, handle: FIRST_SCREEN },
+      page('status', StatusPage, { tenantReads: 'status' }),
+      page('backup', BackupConfigPage, { tenantReads: 'form' }),
       page('tasks', TasksPage),
       page('tasks/:id', DagTimelinePage),
       page('history', HistoryPage),
-      { path: '*', element: toFirstScreen },
+      { path: '*', element: toFirstScreen, handle: FIRST_SCREEN },
     ],
   },
 ];

@@ -59,6 +59,26 @@ function usePrefetchPages(navigation: boolean) {
 }
 
 /**
+ * Once unlocked, the landing page's tenant reads start at once (landing-reads.ts), from the pages'
+ * chunk, which the connection screen has usually fetched by then.
+ */
+function useLandingReads(unlocked: boolean, basename: string) {
+  const connection = useObshell();
+  const queryClient = useQueryClient();
+  const embedded = useEmbedMode();
+  useEffect(() => {
+    if (!unlocked) return;
+    const location = { pathname: window.location.pathname, basename, embedded };
+    void loadRouted()
+      .then((module) => {
+        module.prefetchLandingReads(queryClient, connection, location);
+      })
+      // The pages' chunk did not load: the page says so (PagesLoadBoundary); its reads wait.
+      .catch(() => undefined);
+  }, [unlocked, basename, embedded, queryClient, connection]);
+}
+
+/**
  * Locked: the connection screen in a router-free shell. Unlocked: the pages behind the data router
  * (the URL is kept while locked, so unlocking lands where the user was going).
  */
@@ -80,6 +100,8 @@ export function SessionShell({ basename }: { basename: string }) {
   useEffect(() => {
     document.title = t.documentTitle;
   }, [t]);
+
+  useLandingReads(unlocked, basename);
 
   const onLockedSwitch = () => landOnBackupWhileLocked(basename);
   if (!unlocked) {

@@ -11,7 +11,7 @@ import {
   type Baseline,
   type TenantSnapshot,
 } from '../model/baseline';
-import { isParameterReadable, userTenants } from '../model/tenants';
+import { isParameterReadable, userTenants } from '../../../lib/obshell/user-tenants';
 import type { ReadProgress } from './use-read-progress';
 
 export interface CurrentConfig {

@@ -10,7 +10,7 @@ import { initialValues, type BackupConfigFormValues } from './form-values';
 import { decodeIssue } from './issue';
 import { sideEffects } from './side-effects';
 import { EMPTY_DESTINATION, type Destination } from './storage-uri';
-import { isParameterReadable, userTenants } from './tenants';
+import { isParameterReadable, userTenants } from '../../../lib/obshell/user-tenants';
 
 const CID = 1700000001;
 const params = {
