@@ -5,7 +5,7 @@
  * A MutationObserver stamps `performance.now()` the first time each watched field exists and is
  * enabled: with React's createRoot the DOM is committed with its handlers, so an enabled field in
  * the DOM is a field the user can use. Clicks are stamped from the event's own timestamp, and a
- * "gone" mark when an element that was there (a progress count) leaves the DOM.
+ * "done" mark when a page shows what it shows once complete (its summary, without a read count).
  *
  * These are the page's own clock. Playwright's waits poll the page from outside and come late
  * while its main thread is busy (with 2 tenants the form was on screen about 0.48 s after the
@@ -23,8 +23,11 @@ export interface ProbeSpec {
   fields: ProbeMark[];
   /** Stamp `click:<name>` when a button whose text matches this pattern is clicked. */
   clicks: ProbeMark[];
-  /** Stamp `name` when an element matching `selector` has been in the DOM and is no longer. */
-  gone?: { name: string; selector: string }[];
+  /**
+   * Stamp `name` when an element matches `present` and none matches `absent` (a progress count):
+   * a page whose reads were all in by its first render is done then, with no count ever shown.
+   */
+  done?: { name: string; present: string; absent: string }[];
 }
 
 export interface ProbeState {
@@ -59,12 +62,12 @@ export function installProbe(spec: ProbeSpec): void {
     return parts.join(' ');
   };
   const fields = spec.fields.map((mark) => ({ ...mark, pattern: new RegExp(mark.label, 'i') }));
-  const seen = new Set<string>();
   const check = () => {
-    for (const mark of spec.gone ?? []) {
+    for (const mark of spec.done ?? []) {
       if (state.marks[mark.name] !== undefined) continue;
-      if (document.querySelector(mark.selector)) seen.add(mark.name);
-      else if (seen.has(mark.name)) state.marks[mark.name] = performance.now();
+      if (document.querySelector(mark.present) && !document.querySelector(mark.absent)) {
+        state.marks[mark.name] = performance.now();
+      }
     }
     for (const field of fields) {
       if (state.marks[field.name] !== undefined) continue;

@@ -43,30 +43,25 @@ const statusReads = [
   '/api/v1/tenant/creating/backup/log/tasks',
   '/api/v1/tenant/creating/backup/config/storage',
 ];
-const formReads = [
-  '/api/v1/tenant/app/backup/config/storage',
-  '/api/v1/tenant/app/parameters',
-  '/api/v1/tenant/creating/backup/config/storage',
-];
 
 describe('prefetchLandingReads', () => {
   it('starts the status page’s reads, tenant by tenant, never sys, no parameters of a tenant not NORMAL', () => {
     expect(readsOnUnlock('/status')).toEqual(statusReads);
   });
 
-  it('starts the form’s reads (storage and parameters) on /backup, also in a tenant’s scope', () => {
-    expect(readsOnUnlock('/backup')).toEqual(formReads);
-    expect(readsOnUnlock('/backup', { basename: '/ob/' })).toEqual([]);
-    expect(readsOnUnlock('/ob/backup', { basename: '/ob/' })).toEqual(formReads);
+  it('under the deployment’s base path too', () => {
+    expect(readsOnUnlock('/status', { basename: '/ob/' })).toEqual([]);
+    expect(readsOnUnlock('/ob/status', { basename: '/ob/' })).toEqual(statusReads);
   });
 
-  it('the first screen: status reads, or the form’s inside a portal’s iframe', () => {
+  it('the first screen is the status page, except inside a portal’s iframe (the form)', () => {
     expect(readsOnUnlock('/')).toEqual(statusReads);
     expect(readsOnUnlock('/no-such-page')).toEqual(statusReads);
-    expect(readsOnUnlock('/', { embedded: true })).toEqual(formReads);
+    expect(readsOnUnlock('/', { embedded: true })).toEqual([]);
   });
 
-  it('reads nothing for pages without tenant reads, or without a tenant list', () => {
+  it('reads nothing elsewhere (the form reads after it renders), or without a tenant list', () => {
+    expect(readsOnUnlock('/backup')).toEqual([]);
     expect(readsOnUnlock('/tasks')).toEqual([]);
     expect(readsOnUnlock('/history')).toEqual([]);
     expect(readsOnUnlock('/status', { cached: null })).toEqual([]);

@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { matchRoutes } from 'react-router';
-import { prefetchTenantReads } from '../lib/obshell/tenant-prefetch';
+import { prefetchStatusReads } from '../lib/obshell/tenant-prefetch';
 import type { TenantConnection } from '../lib/obshell/tenant-queries';
 import { appRoutes, type PageHandle } from './routes';
 
 /**
- * On unlocking: starts the tenant reads of the page the user lands on (`pathname`), so they travel
- * while that page's code loads and renders instead of after it. The routes say which reads
- * (`handle.tenantReads`); the first screen is the status page, or the form when embedded.
+ * On unlocking: when the user lands on the status page (`pathname`, or the first screen outside a
+ * portal's iframe), its tenant reads start at once and travel while its code loads and renders.
+ * The routes say which page that is (`handle`).
  */
 export function prefetchLandingReads(
   queryClient: QueryClient,
@@ -16,6 +16,6 @@ export function prefetchLandingReads(
 ): void {
   const matches = matchRoutes(appRoutes, location.pathname, location.basename);
   const handle = matches?.at(-1)?.route.handle as PageHandle | undefined;
-  const reads = handle?.firstScreen ? (location.embedded ? 'form' : 'status') : handle?.tenantReads;
-  if (reads) prefetchTenantReads(queryClient, conn, reads);
+  const status = handle?.firstScreen ? !location.embedded : handle?.statusReads === true;
+  if (status) prefetchStatusReads(queryClient, conn);
 }

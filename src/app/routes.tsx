@@ -3,7 +3,6 @@ import { Navigate, type RouteObject } from 'react-router';
 import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
 import { historyPageChunk } from '../features/history/api/history-first-page';
-import type { TenantReadSet } from '../lib/obshell/tenant-prefetch';
 import { RootErrorBoundary, RouteErrorBoundary } from './error-boundaries';
 import { AppLayout } from './layout';
 import { lazyPage } from './lazy-page';
@@ -29,8 +28,8 @@ const HistoryPage = lazyPage(historyPageChunk, (m) => m.HistoryPage);
 
 /** What a route tells the app about itself (react-router's `handle`), see landing-reads.ts. */
 export interface PageHandle {
-  /** The per-tenant reads the page makes, started on unlocking when it is where the user lands. */
-  tenantReads?: TenantReadSet;
+  /** The status page: its tenant reads start on unlocking when the user lands there. */
+  statusReads?: true;
   /** Sends to the first screen: the status page, or the backup form inside a portal's iframe. */
   firstScreen?: true;
 }
@@ -64,8 +63,8 @@ export const appRoutes: RouteObject[] = [
     ErrorBoundary: RootErrorBoundary,
     children: [
       { index: true, element: toFirstScreen, handle: FIRST_SCREEN },
-      page('status', StatusPage, { tenantReads: 'status' }),
-      page('backup', BackupConfigPage, { tenantReads: 'form' }),
+      page('status', StatusPage, { statusReads: true }),
+      page('backup', BackupConfigPage),
       page('tasks', TasksPage),
       page('tasks/:id', DagTimelinePage),
       page('history', HistoryPage),
