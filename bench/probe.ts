@@ -4,7 +4,12 @@
  *
  * A MutationObserver stamps `performance.now()` the first time each watched field exists and is
  * enabled: with React's createRoot the DOM is committed with its handlers, so an enabled field in
- * the DOM is a field the user can use. Clicks are stamped from the event's own timestamp.
+ * the DOM is a field the user can use. Clicks are stamped from the event's own timestamp, and a
+ * "gone" mark when an element that was there (a progress count) leaves the DOM.
+ *
+ * These are the page's own clock. Playwright's waits poll the page from outside and come late
+ * while its main thread is busy (with 2 tenants the form was on screen about 0.48 s after the
+ * click, but a Playwright wait saw it after about 1.0 s), so they time only the waiting.
  */
 
 export interface ProbeMark {
@@ -18,6 +23,8 @@ export interface ProbeSpec {
   fields: ProbeMark[];
   /** Stamp `click:<name>` when a button whose text matches this pattern is clicked. */
   clicks: ProbeMark[];
+  /** Stamp `name` when an element matching `selector` has been in the DOM and is no longer. */
+  gone?: { name: string; selector: string }[];
 }
 
 export interface ProbeState {
@@ -52,7 +59,13 @@ export function installProbe(spec: ProbeSpec): void {
     return parts.join(' ');
   };
   const fields = spec.fields.map((mark) => ({ ...mark, pattern: new RegExp(mark.label, 'i') }));
+  const seen = new Set<string>();
   const check = () => {
+    for (const mark of spec.gone ?? []) {
+      if (state.marks[mark.name] !== undefined) continue;
+      if (document.querySelector(mark.selector)) seen.add(mark.name);
+      else if (seen.has(mark.name)) state.marks[mark.name] = performance.now();
+    }
     for (const field of fields) {
       if (state.marks[field.name] !== undefined) continue;
       for (const input of Array.from(document.querySelectorAll('input, textarea, select'))) {

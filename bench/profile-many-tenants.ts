@@ -2,7 +2,8 @@
  * Where the many-tenants time goes (not a figure: a diagnosis aid for bench/measure-many-tenants.ts).
  * `flock /tmp/heavy.lock npx tsx bench/profile-many-tenants.ts [tenants] [backup|status]` builds the
  * app unminified, resets the simulator to that many tenants, unlocks on the page with Chromium's
- * CPU profiler running and prints, from the Unlock click to the read count gone: the wall time,
+ * CPU profiler running and prints, from the Unlock click to the read count gone (UNTIL=form: to the
+ * enabled form field, the "form usable" wait): the wall time,
  * the Node process's CPU (simulator + production server run in it), the page's requests, and the
  * main thread's self time by file and function.
  *
@@ -19,6 +20,9 @@ import { callSimControl } from '../sim/control-client';
 import { launchBrowser, newContext } from './browser';
 import { buildForProfiling, profileSummary, type CpuProfile } from './cpu-profile';
 import { labels } from './labels';
+import { MANY_TENANTS_PROBE } from './measure-many-tenants';
+import { waitForMark } from './page-helpers';
+import { installProbe } from './probe';
 import { descendantCpuByType, processCpuMs, treeCpuMs } from './proc-cpu';
 import { BENCH_ROOT_PASSWORD, startStack } from './stack';
 
@@ -27,6 +31,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const tenants = Number(process.argv[2] ?? 200);
   const where = process.argv[3] === 'status' ? 'status' : 'backup';
+  // UNTIL=form: profile only up to the enabled form field (the "form usable" wait).
+  const until = where === 'status' ? 'status' : process.env.UNTIL === 'form' ? 'form' : 'values';
   const outDir = await buildForProfiling(root, 'tenants');
   const stack = await startStack(outDir, root);
   const browser = await launchBrowser();
@@ -46,19 +52,8 @@ async function main() {
     });
     // Room for every request's Resource Timing entry (the default buffer holds 250).
     await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
-    // When the read count leaves the DOM, by the page's clock (Playwright's polling adds its own delay).
-    await page.addInitScript(
-      (id: string) => {
-        const w = window as unknown as { __countGone?: number };
-        let seen = false;
-        new MutationObserver(() => {
-          const there = document.querySelector(`[data-testid="${id}"]`) !== null;
-          if (there) seen = true;
-          else if (seen && w.__countGone === undefined) w.__countGone = performance.now();
-        }).observe(document, { childList: true, subtree: true });
-      },
-      where === 'status' ? 'status-read-count' : 'current-config-progress',
-    );
+    // The bench's own page-clock marks (Playwright's polling adds its own delay).
+    await page.addInitScript(installProbe, MANY_TENANTS_PROBE);
     await page.goto(`/${where}`);
     await page.getByLabel(new RegExp(labels.password, 'i')).fill(BENCH_ROOT_PASSWORD);
     await cdp.send('Profiler.enable');
@@ -86,16 +81,8 @@ async function main() {
       });
     const started = Date.now();
     await page.getByRole('button', { name: new RegExp(labels.unlock, 'i') }).click();
-    // With few tenants the count may come and go between two polls: the page's own stamp says.
-    await page.waitForFunction(
-      () => (window as unknown as { __countGone?: number }).__countGone !== undefined,
-      undefined,
-      { timeout: 120_000, polling: 50 },
-    );
+    const shownAt = await waitForMark(page, until, 120_000);
     const wall = Date.now() - started;
-    const shownAt = await page.evaluate(
-      () => (window as unknown as { __countGone?: number }).__countGone ?? NaN,
-    );
     if (process.env.TRACE_OUT) await browser.stopTracing();
     // Resource Timing of the API requests: where a request's time goes, and the gaps between them.
     const timing = await page.evaluate(() =>
@@ -149,7 +136,7 @@ async function main() {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const spans = timing.map((t) => t.end - t.start);
     console.log(
-      `requests: ${timing.length}, median total ${med(spans).toFixed(1)} ms, server wait ${med(timing.map((t) => t.wait)).toFixed(1)} ms, browser queue ${med(timing.map((t) => t.queued)).toFixed(1)} ms; first start ${Math.min(...timing.map((t) => t.start)).toFixed(0)}, last end ${Math.max(...timing.map((t) => t.end)).toFixed(0)}, count gone by ${shownAt.toFixed(0)} (page clock)`,
+      `requests: ${timing.length}, median total ${med(spans).toFixed(1)} ms, server wait ${med(timing.map((t) => t.wait)).toFixed(1)} ms, browser queue ${med(timing.map((t) => t.queued)).toFixed(1)} ms; first start ${Math.min(...timing.map((t) => t.start)).toFixed(0)}, last end ${Math.max(...timing.map((t) => t.end)).toFixed(0)}, ${until} by ${shownAt.toFixed(0)} (page clock)`,
     );
     console.log('page self time by file (ms):\n' + top.files.join('\n'));
     console.log('page self time by function (ms):\n' + top.functions.join('\n'));

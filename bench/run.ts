@@ -89,8 +89,7 @@ async function browserFigures(
         if (group === 'dag') figures.push(...(await measureDag(browser, stack, runs)));
         if (group === 'keystroke') figures.push(...(await measureKeystroke(browser, stack)));
         if (group === 'render') figures.push(...(await measureRender(browser, stack)));
-        if (group === 'tenants')
-          figures.push(...(await measureManyTenants(browser, stack, Math.min(runs, 3))));
+        if (group === 'tenants') figures.push(...(await measureManyTenants(browser, stack, runs)));
         if (group === 'history') {
           figures.push(...(await measureHistory()));
           figures.push(...(await measureHistoryPage(browser, stack, bundle.outDir, runs)));

@@ -1,5 +1,6 @@
 import { test, expect, ROOT_PASSWORD } from './fixtures';
 import { backupForm, openUnlocked } from './support/pages';
+import { expectNoSeriousA11yViolations } from './support/quality';
 
 // Issue 13 "Many tenants": the form is usable before every tenant is read. One tenant's reads are
 // held by the simulator (a latency that is cleared when the test chooses, which releases them),
@@ -58,4 +59,22 @@ test('the status page and the form share the reads: no tenant is read twice with
     expect(stats.byPath[`${tenant}/backup/tasks`]).toBeUndefined();
   }
   expect(stats.byPath['/api/v1/obcluster/backup/overview']).toBeGreaterThanOrEqual(1);
+});
+
+test('with more than 50 tenants the current values come 50 a page; the other pages are a click away, axe-clean', async ({
+  page,
+  simControl,
+}) => {
+  await simControl.reset({ tenantCount: 60 });
+  await openUnlocked(page, '/backup', ROOT_PASSWORD);
+  await expect(backupForm(page).concurrency).toHaveValue('0');
+  const table = page.getByRole('table', { name: 'Current values per tenant' });
+  await expect(page.getByText('Tenants 1–50 of 60')).toBeVisible();
+  await expect(table.getByRole('row', { name: /tenant_0050/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /tenant_0051/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Tenants 51–60 of 60')).toBeVisible();
+  await expect(table.getByRole('row', { name: /tenant_0060/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

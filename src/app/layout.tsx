@@ -7,7 +7,7 @@ import { routes } from '../config/routes';
 import { useEmbedMode } from '../features/embed/embed-context';
 import { prefetchHistory, preloadHistoryPage } from '../features/history/api/history-first-page';
 import { useMessages } from '../lib/i18n/messages';
-import { whenIdle } from '../lib/when-idle';
+import { whenSettled } from '../lib/when-settled';
 import { useObshell } from '../lib/obshell/obshell-context';
 import { appMessages } from './messages';
 import { ShellHeader } from './shell/shell-header';
@@ -44,9 +44,16 @@ export const preloadPageChunks = () => {
   for (const item of NAV_ITEMS) if ('preload' in item) item.preload();
 };
 
-/** Page chunks fetched once the shell is up and the browser idle: a click then renders at once. */
+/**
+ * Page chunks fetched once the shell is up, the page's reads are in and the browser is idle: a
+ * click then renders at once, and the page being read keeps the main thread.
+ */
 function usePreloadPages(enabled: boolean) {
-  useEffect(() => (enabled ? whenIdle(preloadPageChunks) : undefined), [enabled]);
+  const queryClient = useQueryClient();
+  useEffect(
+    () => (enabled ? whenSettled(queryClient, preloadPageChunks) : undefined),
+    [enabled, queryClient],
+  );
 }
 
 /**

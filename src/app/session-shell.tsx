@@ -6,6 +6,7 @@ import { ConnectionScreen } from '../features/connection/components/connection-s
 import { useEmbedMode } from '../features/embed/embed-context';
 import { loadChunk } from '../lib/chunk-load';
 import { whenIdle } from '../lib/when-idle';
+import { whenSettled } from '../lib/when-settled';
 import { useMessages } from '../lib/i18n/messages';
 import { credentialsUsedFor } from '../lib/obshell/client';
 import { useIsUnlocked, useObshell } from '../lib/obshell/obshell-context';
@@ -36,13 +37,16 @@ function landOnBackupWhileLocked(basename: string) {
  * so its first click renders without waiting for code. Dynamic imports: not first-screen weight.
  */
 function usePrefetchPages(navigation: boolean) {
+  const queryClient = useQueryClient();
   useEffect(() => {
     let cancelFollow: (() => void) | undefined;
     let active = true;
     const prefetch = () =>
       void loadRouted()
         .then((module) => {
-          if (active && navigation) cancelFollow = whenIdle(module.preloadPageChunks);
+          // Unlocked meanwhile (a fast or autofilled password): not before the page's reads.
+          if (active && navigation)
+            cancelFollow = whenSettled(queryClient, module.preloadPageChunks);
         })
         .catch(() => undefined);
     const cancel = whenIdle(prefetch);
@@ -51,7 +55,7 @@ function usePrefetchPages(navigation: boolean) {
       cancel();
       cancelFollow?.();
     };
-  }, [navigation]);
+  }, [navigation, queryClient]);
 }
 
 /**

@@ -20,6 +20,7 @@ const en = {
   currentTitle: 'Current values per tenant',
   currentHint:
     'obshell has no read-back for the cluster-level configuration; these come from each tenant’s storage and parameters.',
+  tenantRange: (from: number, to: number, total: number) => `Tenants ${from}–${to} of ${total}`,
   tenant: 'Tenant',
   hiddenSecret: 'hidden (the URI carries credentials)',
   notSet: 'not set',
@@ -183,6 +184,8 @@ const zh: Messages = {
 
   currentTitle: '各租户的当前值',
   currentHint: 'obshell 没有读取集群级配置的接口；以下取自每个租户的存储路径和参数。',
+  tenantRange: (from: number, to: number, total: number) =>
+    `第 ${from}–${to} 个租户，共 ${total} 个`,
   tenant: '租户',
   hiddenSecret: '已隐藏（URI 含访问凭据）',
   notSet: '未设置',

@@ -265,23 +265,25 @@ export function createObshellClient(options: ObshellClientOptions) {
     body: unknown,
     credentials: Credentials,
   ): Promise<SendInit> {
+    // obshell decodes `ts` only as a string; a number makes it answer 401.
+    const ts = String(Math.floor((now() + state.skewMs) / 1000) + AUTH_LIFETIME_SECONDS);
+    const fields = { auth: credentials.rootPassword, ts, uri };
+    // Exactly one header (contract §2.6): X-OCS-Header with the root@sys password. Without a body
+    // obshell never reads `keys` (§2 item 4), and leaving it out makes a read's header one RSA block
+    // shorter.
+    if (body === undefined) {
+      return { headers: { 'X-OCS-Header': await encryptHeader(state.key, fields) } };
+    }
     const aesKey = randomBytes(16);
     const iv = randomBytes(16);
     const keys = await encodeKeys(aesKey, iv);
-    // obshell decodes `ts` only as a string; a number makes it answer 401.
-    const ts = String(Math.floor((now() + state.skewMs) / 1000) + AUTH_LIFETIME_SECONDS);
-    // Exactly one header (contract §2.6): X-OCS-Header with the root@sys password.
-    const headers: Record<string, string> = {
-      'X-OCS-Header': await encryptHeader(state.key, {
-        auth: credentials.rootPassword,
-        ts,
-        uri,
-        keys,
-      }),
+    return {
+      headers: {
+        'X-OCS-Header': await encryptHeader(state.key, { ...fields, keys }),
+        'Content-Type': 'application/json',
+      },
+      body: await encryptBody(JSON.stringify(body), aesKey, iv),
     };
-    if (body === undefined) return { headers };
-    headers['Content-Type'] = 'application/json';
-    return { headers, body: await encryptBody(JSON.stringify(body), aesKey, iv) };
   }
 
   async function authenticated<T extends core.$ZodType>(

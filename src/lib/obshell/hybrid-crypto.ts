@@ -9,15 +9,23 @@ import { loadChunk } from '../chunk-load';
  * intranet origins, so this uses node-forge, loaded on first use to keep it out of the first page.
  */
 
-/** RSA PKCS#1 v1.5 takes at most keyBytes − 11 bytes a block; 53 is safe for 512-bit keys too. */
-export const HEADER_CHUNK_BYTES = 53;
+/**
+ * RSA PKCS#1 v1.5 takes at most keyBytes − 11 bytes a block, and obshell decrypts the header in
+ * key-sized blocks whatever their plaintext length (since v4.2.3; its own sectionalEncrypt uses
+ * keyBytes − 11 too). So a 1024-bit key takes 117-byte chunks: a read's header is 1–2 blocks where
+ * the SDKs' fixed 53 bytes make 3–4, and each block is an RSA operation on both sides.
+ */
+export function headerChunkBytes(bits: number): number {
+  return Math.ceil(bits / 8) - 11;
+}
 
 export interface AuthHeaderFields {
   auth: string;
   /** Expiry, unix seconds. obshell only decodes it as a string. */
   ts: string;
   uri: string;
-  keys: string;
+  /** base64(AES key ‖ IV); obshell reads it only to decrypt a body, so body-less requests omit it. */
+  keys?: string;
 }
 
 export interface EncryptedRequest {
@@ -119,16 +127,17 @@ function pkcs1Encryptor(n: bigint, e: bigint, bits: number) {
   };
 }
 
-/** Encrypts the auth header JSON in ≤ 53-byte chunks and concatenates the RSA blocks. */
+/** Encrypts the auth header JSON in chunks as large as the key allows; concatenates the blocks. */
 export async function encryptHeader(
   key: AgentPublicKey,
   fields: AuthHeaderFields,
 ): Promise<string> {
   const forge = await loadForge();
   const plain = utf8Binary(JSON.stringify(fields));
+  const chunk = headerChunkBytes(key.bits);
   let cipher = '';
-  for (let offset = 0; offset < plain.length; offset += HEADER_CHUNK_BYTES) {
-    cipher += key.encryptBlock(plain.slice(offset, offset + HEADER_CHUNK_BYTES));
+  for (let offset = 0; offset < plain.length; offset += chunk) {
+    cipher += key.encryptBlock(plain.slice(offset, offset + chunk));
   }
   return forge.util.encode64(cipher);
 }

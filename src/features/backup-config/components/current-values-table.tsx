@@ -1,5 +1,6 @@
-import { Badge, Code, Paper, Text, Title } from '@mantine/core';
-import { memo } from 'react';
+import { Badge, Code, Group, Paper, Text, Title } from '@mantine/core';
+import { memo, useMemo, useState } from 'react';
+import { PagePager } from '../../../components/page-pager';
 import {
   DataCell,
   DataRow,
@@ -8,6 +9,7 @@ import {
   type DataColumn,
 } from '../../../components/data-table';
 import { useMessages } from '../../../lib/i18n/messages';
+import { pageOf, TENANT_PAGE_SIZE } from '../../../lib/paging';
 import {
   BASELINE_FIELDS,
   tenantValues,
@@ -80,8 +82,13 @@ const TenantValuesRow = memo(function TenantValuesRow({
 });
 
 /**
- * Every user tenant's current value of every field; cells that differ between tenants are marked.
- * Memoized: the page passes the tenants throttled while they are read.
+ * Every user tenant's current value of every field; columns whose value differs between tenants
+ * (all of them, not only the page shown) are marked. Memoized: the page passes the tenants
+ * throttled while they are read.
+ *
+ * Paged like the status page: with 200 tenants the whole table cost the browser ≈ 250 ms of
+ * layout, style and paint while the values came in (a Chromium trace: layout 138 ms against
+ * 14 ms with 2 tenants, the largest 53 ms), on the main thread the reads also need.
  */
 export const CurrentValuesTable = memo(function CurrentValuesTable({
   tenants,
@@ -93,6 +100,11 @@ export const CurrentValuesTable = memo(function CurrentValuesTable({
   baseline: Baseline;
 }) {
   const t = useMessages(backupConfigMessages);
+  const [page, setPage] = useState(1);
+  const { pages, current, slice } = useMemo(
+    () => pageOf(tenants, page, TENANT_PAGE_SIZE),
+    [tenants, page],
+  );
   const columns: DataColumn[] = [
     { key: 'tenant', header: t.tenant },
     ...BASELINE_FIELDS.map((field) => ({
@@ -125,10 +137,22 @@ export const CurrentValuesTable = memo(function CurrentValuesTable({
         fontSize="xs"
         withTableBorder
       >
-        {tenants.map((tenant) => (
+        {slice.map((tenant) => (
           <TenantValuesRow key={tenant.name} tenant={tenant} clusterId={clusterId} />
         ))}
       </DataTable>
+      {pages > 1 && (
+        <Group justify="flex-end" mt="xs">
+          <Text size="xs" c="dimmed">
+            {t.tenantRange(
+              (current - 1) * TENANT_PAGE_SIZE + 1,
+              (current - 1) * TENANT_PAGE_SIZE + slice.length,
+              tenants.length,
+            )}
+          </Text>
+          <PagePager pages={pages} current={current} onPage={setPage} />
+        </Group>
+      )}
     </Paper>
   );
 });
