@@ -272,14 +272,14 @@ export function createObshellClient(options: ObshellClientOptions) {
     // obshell never reads `keys` (§2 item 4), and leaving it out makes a read's header one RSA block
     // shorter.
     if (body === undefined) {
-      return { headers: { 'X-OCS-Header': await encryptHeader(state.key, fields) } };
+      return { headers: { 'X-OCS-Header': encryptHeader(state.key, fields) } };
     }
     const aesKey = randomBytes(16);
     const iv = randomBytes(16);
     const keys = await encodeKeys(aesKey, iv);
     return {
       headers: {
-        'X-OCS-Header': await encryptHeader(state.key, { ...fields, keys }),
+        'X-OCS-Header': encryptHeader(state.key, { ...fields, keys }),
         'Content-Type': 'application/json',
       },
       body: await encryptBody(JSON.stringify(body), aesKey, iv),

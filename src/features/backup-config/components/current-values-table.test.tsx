@@ -16,6 +16,17 @@ function tenants(count: number, concurrencyOf = (_i: number) => '0'): TenantSnap
   }));
 }
 
+function renderTable(list: TenantSnapshot[], locale: 'en' | 'zh' = 'en') {
+  renderWithApp(
+    <CurrentValuesTable
+      tenants={list}
+      clusterId={CLUSTER}
+      baseline={deriveBaseline(list, CLUSTER)}
+    />,
+    { locale },
+  );
+}
+
 const bodyRows = () =>
   within(screen.getByRole('table', { name: 'Current values per tenant' }))
     .getAllByRole('row')
@@ -26,13 +37,7 @@ describe('CurrentValuesTable', () => {
     const user = userEvent.setup();
     // Only the last tenant (page 3) has another log_archive_concurrency.
     const list = tenants(120, (i) => (i === 119 ? '8' : '0'));
-    renderWithApp(
-      <CurrentValuesTable
-        tenants={list}
-        clusterId={CLUSTER}
-        baseline={deriveBaseline(list, CLUSTER)}
-      />,
-    );
+    renderTable(list);
     expect(bodyRows()).toHaveLength(50);
     expect(screen.getByText('Tenants 1–50 of 120')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /log_archive_concurrency/ })).toHaveTextContent(
@@ -50,27 +55,14 @@ describe('CurrentValuesTable', () => {
 
   it('has no pager up to 50 tenants', () => {
     const list = tenants(50);
-    renderWithApp(
-      <CurrentValuesTable
-        tenants={list}
-        clusterId={CLUSTER}
-        baseline={deriveBaseline(list, CLUSTER)}
-      />,
-    );
+    renderTable(list);
     expect(bodyRows()).toHaveLength(50);
     expect(screen.queryByRole('button', { name: 'Next page' })).not.toBeInTheDocument();
   });
 
   it('names the pager in Chinese on a Chinese page', () => {
     const list = tenants(51);
-    renderWithApp(
-      <CurrentValuesTable
-        tenants={list}
-        clusterId={CLUSTER}
-        baseline={deriveBaseline(list, CLUSTER)}
-      />,
-      { locale: 'zh' },
-    );
+    renderTable(list, 'zh');
     expect(screen.getByRole('button', { name: '下一页' })).toBeInTheDocument();
     expect(screen.getByText('第 1–50 个租户，共 51 个')).toBeInTheDocument();
   });
