@@ -138,3 +138,4 @@ export const statusMessages = defineMessages({
     sortKey: (key: SortKey) => sortZh[key],
   },
 });
+export type StatusMessages = (typeof statusMessages)['en'];

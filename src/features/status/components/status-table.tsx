@@ -1,4 +1,3 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import {
   DataCell,
@@ -9,69 +8,48 @@ import {
 } from '../../../components/data-table';
 import { maskSecrets } from '../../../lib/backup-rules/mask-secrets';
 import { useMessages } from '../../../lib/i18n/messages';
-import { statusMessages } from '../messages';
+import { statusMessages, type StatusMessages } from '../messages';
 import type { StatusRow } from '../model/tenant-status';
+import { group, redBadge, stack, text } from './row-parts';
 
-function Destination({ label, uri }: { label: string; uri: string | undefined }) {
-  const t = useMessages(statusMessages);
-  return (
-    <Text size="xs" style={{ wordBreak: 'break-all' }}>
-      {label}: {uri === undefined ? '…' : uri === '' ? t.none : maskSecrets(uri)}
-    </Text>
-  );
+// The cells are plain functions of the row and its messages, built from row-parts: no component
+// per cell or piece (see row-parts.tsx for the figures).
+
+function destination(t: StatusMessages, label: string, uri: string | undefined) {
+  return text('breakAll', [
+    label,
+    ': ',
+    uri === undefined ? '…' : uri === '' ? t.none : maskSecrets(uri),
+  ]);
 }
 
-function ArchiveCell({ row }: { row: StatusRow }) {
-  const t = useMessages(statusMessages);
-  if (row.archive === undefined) return <Text size="sm">{t.loading}</Text>;
-  return <Text size="sm">{t.archiveState(row.archive)}</Text>;
+function archiveCell(t: StatusMessages, row: StatusRow) {
+  return text('sm', row.archive === undefined ? t.loading : t.archiveState(row.archive));
 }
 
-function DelayCell({ row }: { row: StatusRow }) {
-  const t = useMessages(statusMessages);
-  if (row.delaySeconds === undefined) return <Text size="sm">—</Text>;
+function delayCell(t: StatusMessages, row: StatusRow) {
+  if (row.delaySeconds === undefined) return text('sm', '—');
   const over = row.problems.includes('delay-over-target');
-  return (
-    <Stack gap={0}>
-      <Text
-        size="sm"
-        fw={over ? 700 : undefined}
-        c={over ? 'var(--mantine-color-red-text)' : undefined}
-      >
-        {over ? '⚠ ' : ''}
-        {t.delayValue(row.delaySeconds)}
-      </Text>
-      {row.lagTargetSeconds !== undefined && (
-        <Text size="xs" c="dimmed">
-          {t.lagTarget(row.lagTargetSeconds)}
-        </Text>
-      )}
-    </Stack>
+  return stack(
+    text(over ? 'alert' : 'sm', [over ? '⚠ ' : '', t.delayValue(row.delaySeconds)]),
+    row.lagTargetSeconds !== undefined && text('dimmed', t.lagTarget(row.lagTargetSeconds)),
   );
 }
 
-function LastBackupCell({ row }: { row: StatusRow }) {
-  const t = useMessages(statusMessages);
+function lastBackupCell(t: StatusMessages, row: StatusRow) {
   const job = row.lastBackup;
-  if (job === undefined) return <Text size="sm">{t.loading}</Text>;
-  if (job === null) return <Text size="sm">{t.neverBackedUp}</Text>;
+  if (job === undefined) return text('sm', t.loading);
+  if (job === null) return text('sm', t.neverBackedUp);
   const failed = row.problems.includes('backup-failed');
-  return (
-    <Stack gap={0}>
-      <Text
-        size="sm"
-        fw={failed ? 700 : undefined}
-        c={failed ? 'var(--mantine-color-red-text)' : undefined}
-      >
-        {[job.backup_type, job.status].filter(Boolean).join(' · ')}
-      </Text>
-      <Text size="xs">{job.start_timestamp ?? '—'}</Text>
-      {(job.result ?? 0) !== 0 || job.comment ? (
-        <Text size="xs" style={{ wordBreak: 'break-word' }}>
-          {[job.result ? t.result(job.result) : '', job.comment ?? ''].filter(Boolean).join(' — ')}
-        </Text>
-      ) : null}
-    </Stack>
+  return stack(
+    text(failed ? 'alert' : 'sm', [job.backup_type, job.status].filter(Boolean).join(' · ')),
+    text('xs', job.start_timestamp ?? '—'),
+    (job.result ?? 0) !== 0 || job.comment
+      ? text(
+          'breakWord',
+          [job.result ? t.result(job.result) : '', job.comment ?? ''].filter(Boolean).join(' — '),
+        )
+      : null,
   );
 }
 
@@ -84,42 +62,22 @@ const StatusTableRow = memo(function StatusTableRow({ row }: { row: StatusRow })
   return (
     <DataRow data-testid="status-row" data-tenant={row.name}>
       <DataRowHeader>
-        <Text size="sm" fw={600}>
-          {row.name}
-        </Text>
-        {row.tenantStatus !== null && row.tenantStatus !== 'NORMAL' && (
-          <Text size="xs">{row.tenantStatus}</Text>
-        )}
+        {text('name', row.name)}
+        {row.tenantStatus !== null && row.tenantStatus !== 'NORMAL' && text('xs', row.tenantStatus)}
       </DataRowHeader>
       <DataCell>
-        {row.problems.length === 0 ? (
-          <Text size="sm">{row.complete ? t.ok : t.loading}</Text>
-        ) : (
-          <Group gap={4}>
-            {row.problems.map((p) => (
-              <Badge key={p} color="red" variant="light" tt="none">
-                {t.problem(p)}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        {row.problems.length === 0
+          ? text('sm', row.complete ? t.ok : t.loading)
+          : group(row.problems.map((p) => redBadge(p, t.problem(p))))}
       </DataCell>
+      <DataCell>{archiveCell(t, row)}</DataCell>
+      <DataCell>{text('xs', row.checkpoint ?? '—')}</DataCell>
+      <DataCell>{delayCell(t, row)}</DataCell>
       <DataCell>
-        <ArchiveCell row={row} />
+        {destination(t, t.archiveDest, row.archiveDestination)}
+        {destination(t, t.dataDest, row.dataDestination)}
       </DataCell>
-      <DataCell>
-        <Text size="xs">{row.checkpoint ?? '—'}</Text>
-      </DataCell>
-      <DataCell>
-        <DelayCell row={row} />
-      </DataCell>
-      <DataCell>
-        <Destination label={t.archiveDest} uri={row.archiveDestination} />
-        <Destination label={t.dataDest} uri={row.dataDestination} />
-      </DataCell>
-      <DataCell>
-        <LastBackupCell row={row} />
-      </DataCell>
+      <DataCell>{lastBackupCell(t, row)}</DataCell>
     </DataRow>
   );
 });
