@@ -46,19 +46,6 @@ const sortZh: Record<SortKey, string> = {
   'last-backup': '最早备份优先',
 };
 
-const pageEn: Partial<Record<string, string>> = {
-  first: 'First page',
-  previous: 'Previous page',
-  next: 'Next page',
-  last: 'Last page',
-};
-const pageZh: Partial<Record<string, string>> = {
-  first: '第一页',
-  previous: '上一页',
-  next: '下一页',
-  last: '最后一页',
-};
-
 export const statusMessages = defineMessages({
   en: {
     title: 'Backup status',
@@ -94,7 +81,6 @@ export const statusMessages = defineMessages({
     loading: 'Reading…',
     readFailed: 'Could not read',
     tableLabel: 'Backup status per tenant',
-    pageControl: (control: string) => pageEn[control] ?? control,
     archiveState: (state: ArchiveState) => archiveEn[state],
     problem: (problem: Problem) => problemEn[problem],
     sortKey: (key: SortKey) => sortEn[key],
@@ -132,7 +118,6 @@ export const statusMessages = defineMessages({
     loading: '读取中…',
     readFailed: '读取失败',
     tableLabel: '各租户的备份状态',
-    pageControl: (control: string) => pageZh[control] ?? control,
     archiveState: (state: ArchiveState) => archiveZh[state],
     problem: (problem: Problem) => problemZh[problem],
     sortKey: (key: SortKey) => sortZh[key],

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Loader,
-  Pagination,
   Select,
   Stack,
   Text,
@@ -15,7 +14,9 @@ import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { routes } from '../../../config/routes';
 import { ObshellErrorAlert } from '../../../components/obshell-error-alert';
+import { PagePager } from '../../../components/page-pager';
 import { useMessages } from '../../../lib/i18n/messages';
+import { pageOf, TENANT_PAGE_SIZE } from '../../../lib/paging';
 import { useNow } from '../../../lib/use-now';
 import { useThrottled } from '../../../lib/use-throttled';
 import { useStatusRows } from '../hooks/use-status-rows';
@@ -23,8 +24,6 @@ import { statusMessages } from '../messages';
 import { filterRows, sortRows, type SortKey } from '../model/tenant-status';
 import { StatusTable } from './status-table';
 
-/** Rows per page: hundreds of tenants stay fast because only one page is in the DOM. */
-export const PAGE_SIZE = 50;
 const SORT_KEYS: SortKey[] = ['problems', 'name', 'delay', 'last-backup'];
 
 function Updated({ at }: { at: number | undefined }) {
@@ -39,7 +38,7 @@ function Updated({ at }: { at: number | undefined }) {
 }
 
 /**
- * Filter, sort and "problems only". Memoized (as are the table and the pager below): while
+ * Filter, sort and "problems only". Memoized (as are the table and the pager): while
  * hundreds of tenants are read, the page re-renders with each batch of answers for its count and
  * summary, and these Mantine inputs and the table would otherwise render again each time
  * (measured: most of the page's React time with 200 tenants).
@@ -89,26 +88,6 @@ const StatusFilters = memo(function StatusFilters({
   );
 });
 
-const StatusPager = memo(function StatusPager({
-  pages,
-  current,
-  onPage,
-}: {
-  pages: number;
-  current: number;
-  onPage: (page: number) => void;
-}) {
-  const t = useMessages(statusMessages);
-  return (
-    <Pagination
-      total={pages}
-      value={current}
-      onChange={onPage}
-      getControlProps={(control) => ({ 'aria-label': t.pageControl(control) })}
-    />
-  );
-});
-
 /**
  * `/status`: the first screen after unlocking. One row per user tenant, problems first, with a
  * summary line; refreshed while visible (see useStatusRows). `overview` is what the app puts above
@@ -130,11 +109,9 @@ export function StatusPage({ overview }: { overview?: ReactNode }) {
     () => sortRows(filterRows(rows, { text, problemsOnly }), sort),
     [rows, text, problemsOnly, sort],
   );
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const slice = useMemo(
-    () => shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE),
-    [shown, current],
+  const { pages, current, slice } = useMemo(
+    () => pageOf(shown, page, TENANT_PAGE_SIZE),
+    [shown, page],
   );
   const onText = useCallback((value: string) => {
     setText(value);
@@ -187,7 +164,7 @@ export function StatusPage({ overview }: { overview?: ReactNode }) {
             onProblemsOnly={onProblemsOnly}
           />
           {shown.length === 0 ? <Text>{t.noMatch}</Text> : <StatusTable rows={slice} />}
-          {pages > 1 && <StatusPager pages={pages} current={current} onPage={setPage} />}
+          {pages > 1 && <PagePager pages={pages} current={current} onPage={setPage} />}
         </>
       )}
     </Stack>

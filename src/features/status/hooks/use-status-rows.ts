@@ -1,8 +1,9 @@
 import { useQuery, type Query } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { clusterInfoQuery, type ClusterInfo } from '../../../lib/obshell/cluster-info';
+import { clusterInfoQuery } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
+import { isParameterReadable, userTenants } from '../../../lib/obshell/user-tenants';
 import { useQueryList } from '../../../lib/use-query-list';
 import { deriveRow, type StatusRow, type TenantReads } from '../model/tenant-status';
 
@@ -27,11 +28,6 @@ export interface StatusRowsState {
   /** Some reads failed on their last try (rows show what was read before). */
   failing: boolean;
 }
-
-type Tenant = ClusterInfo['tenants'][number];
-
-const isUserTenant = (t: Tenant) => t.name !== 'sys' && t.tenantId !== 1;
-const isReadable = (t: Tenant) => t.status === null || t.status === 'NORMAL';
 
 /**
  * Rows are derived again only for tenants whose reads changed: with 200 tenants every answer
@@ -60,7 +56,7 @@ function useRowCache() {
 export function useStatusRows(): StatusRowsState {
   const conn = useObshell();
   const info = useQuery(clusterInfoQuery(conn));
-  const tenants = useMemo(() => (info.data?.tenants ?? []).filter(isUserTenant), [info.data]);
+  const tenants = useMemo(() => userTenants(info.data?.tenants ?? []), [info.data]);
   // Stable option arrays: a new array each render makes useQueries re-apply 200 options each time.
   const queries = useMemo(
     () => ({
@@ -71,7 +67,7 @@ export function useStatusRows(): StatusRowsState {
       storage: tenants.map((t) => tenantQueries.storage(conn, t.name)),
       parameters: tenants.map((t) => ({
         ...tenantQueries.parameters(conn, t.name),
-        enabled: isReadable(t),
+        enabled: isParameterReadable(t),
       })),
     }),
     [conn, tenants],
@@ -92,7 +88,7 @@ export function useStatusRows(): StatusRowsState {
   const rows = useMemo(
     () =>
       tenants.map((t, i) => {
-        const readable = isReadable(t);
+        const readable = isParameterReadable(t);
         const params: TenantParameters | undefined = readable
           ? parameters.data[i]
           : { readable: false, tenantStatus: t.status ?? '' };
