@@ -1,7 +1,24 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clusterInfoKey, type ClusterInfo } from './cluster-info';
 import { tenantQueries, type TenantConnection } from './tenant-queries';
-import { isParameterReadable, userTenants } from './user-tenants';
+import { isParameterReadable, userTenants, type ListedTenant } from './user-tenants';
+
+/**
+ * The status page's reads of one tenant, beside its cluster-wide backup overview: its running
+ * archive round, its storage and its parameters (shared with the backup form: same keys, one
+ * cache). obshell reads parameters of NORMAL tenants only, so for the others that read is off.
+ * The page (useStatusRows) and the prefetch below both read this list.
+ */
+export function statusReadsOf(conn: TenantConnection, tenant: ListedTenant) {
+  return {
+    archive: tenantQueries.archiveLogTasks(conn, tenant.name),
+    storage: tenantQueries.storage(conn, tenant.name),
+    parameters: {
+      ...tenantQueries.parameters(conn, tenant.name),
+      enabled: isParameterReadable(tenant),
+    },
+  };
+}
 
 /** A failed read stays in the cache: the page shows it (and retries) when it mounts. */
 const keptInCache = () => undefined;
@@ -26,10 +43,9 @@ export function prefetchStatusReads(queryClient: QueryClient, conn: TenantConnec
     queryClient.query(tenantQueries.clusterBackupOverview(conn)).catch(keptInCache);
   }
   for (const tenant of tenants) {
-    queryClient.query(tenantQueries.archiveLogTasks(conn, tenant.name)).catch(keptInCache);
-    queryClient.query(tenantQueries.storage(conn, tenant.name)).catch(keptInCache);
-    if (isParameterReadable(tenant)) {
-      queryClient.query(tenantQueries.parameters(conn, tenant.name)).catch(keptInCache);
-    }
+    const reads = statusReadsOf(conn, tenant);
+    queryClient.query(reads.archive).catch(keptInCache);
+    queryClient.query(reads.storage).catch(keptInCache);
+    if (reads.parameters.enabled) queryClient.query(reads.parameters).catch(keptInCache);
   }
 }

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { clusterInfoQuery } from '../../../lib/obshell/cluster-info';
 import { useObshell } from '../../../lib/obshell/obshell-context';
 import { tenantQueries, type TenantParameters } from '../../../lib/obshell/tenant-queries';
+import { statusReadsOf } from '../../../lib/obshell/tenant-prefetch';
 import { isParameterReadable, userTenants } from '../../../lib/obshell/user-tenants';
 import { useQueryList } from '../../../lib/use-query-list';
 import { deriveRow, type StatusRow, type TenantReads } from '../model/tenant-status';
@@ -58,20 +59,14 @@ export function useStatusRows(): StatusRowsState {
   const info = useQuery(clusterInfoQuery(conn));
   const tenants = useMemo(() => userTenants(info.data?.tenants ?? []), [info.data]);
   // Stable option arrays: a new array each render makes useQueries re-apply 200 options each time.
-  const queries = useMemo(
-    () => ({
-      archive: tenants.map((t) => ({
-        ...tenantQueries.archiveLogTasks(conn, t.name),
-        refetchInterval: refreshInterval,
-      })),
-      storage: tenants.map((t) => tenantQueries.storage(conn, t.name)),
-      parameters: tenants.map((t) => ({
-        ...tenantQueries.parameters(conn, t.name),
-        enabled: isParameterReadable(t),
-      })),
-    }),
-    [conn, tenants],
-  );
+  const queries = useMemo(() => {
+    const reads = tenants.map((t) => statusReadsOf(conn, t));
+    return {
+      archive: reads.map((r) => ({ ...r.archive, refetchInterval: refreshInterval })),
+      storage: reads.map((r) => r.storage),
+      parameters: reads.map((r) => r.parameters),
+    };
+  }, [conn, tenants]);
   // One store per list, not useQueries: that one re-applies all 200 queries' options on every
   // render (each answer), most of this page's time with 200 tenants.
   const archive = useQueryList(queries.archive);
